@@ -1,0 +1,22 @@
+"""BriefingError and its kinds. Each carries a sentence a user can act on."""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """An error the user can do something about; str() is the sentence to show."""
+
+
+class PackError(BriefingError):
+    """The pack as a whole could not be opened (its manifest is missing or unreadable)."""
+
+    def __init__(self, file: str, message: str, line: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        self.message = message
+        where = file if line is None else f"{file}, line {line}"
+        super().__init__(f"{where}: {message}")
+
+
+class NoDisplayError(BriefingError):
+    """The GUI was asked for on a machine with no display."""

@@ -1,0 +1,142 @@
+"""Frozen dataclasses for a pack and its documents.
+
+Block text is plain text, already repaired by a reader: no markup, no page numbers, no note
+markers. Inline structure lives in spans whose offsets index into that text; a note reference is
+a zero-width span at the point where the marker was printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote", "table")
+SPAN_KINDS = ("emphasis", "strong", "link", "note_ref", "superscript")
+NOTE_STATUSES = ("defined", "missing", "duplicate")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    target: str | None = None  # a URL for links, a note key for note_ref
+
+
+@dataclass(frozen=True)
+class Block:
+    id: str
+    kind: str
+    text: str
+    level: int | None = None  # headings only
+    number: str | None = None  # printed paragraph number, e.g. "4.3"
+    page: int | None = None  # printed page the block starts on, when the source establishes it
+    spans: tuple[Span, ...] = ()
+    marker: str | None = None  # list items: the printed bullet or ordinal ("•", "1.")
+    rows: tuple[tuple[str, ...], ...] | None = None  # tables only
+    role: str | None = None  # "attribution", "figure", "front-matter": how to present it
+    line: int | None = None  # 1-based line in the source where the block starts
+
+    @property
+    def note_refs(self) -> tuple[str, ...]:
+        return tuple(s.target for s in self.spans if s.kind == "note_ref" and s.target)
+
+
+@dataclass(frozen=True)
+class Note:
+    key: str  # unique in the document; "23" and "23~2" for a printed label used twice
+    label: str  # as printed
+    kind: str  # "footnote" | "endnote"
+    status: str  # "defined" | "missing" | "duplicate"
+    text: str | None
+    ibid_of: str | None = None
+    spans: tuple[Span, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    id: str
+    title: str
+    file: str
+    format: str = "auto"
+    short_title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    date: str | None = None
+    licence: str | None = None
+
+    @property
+    def cite_name(self) -> str:
+        return self.short_title or self.title
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: DocumentMeta
+    format: str  # the format actually used to read it
+    blocks: tuple[Block, ...]
+    notes: tuple[Note, ...] = ()
+    remarks: tuple[str, ...] = ()  # what the reader wants a user to know about this copy
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    def block(self, block_id: str) -> Block | None:
+        return self._blocks_by_id.get(block_id)
+
+    def note(self, key: str) -> Note | None:
+        return self._notes_by_key.get(key)
+
+    @property
+    def headings(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind == "heading")
+
+    @property
+    def _blocks_by_id(self) -> dict[str, Block]:
+        cache = self.__dict__.get("_block_index")
+        if cache is None:
+            cache = {b.id: b for b in self.blocks}
+            object.__setattr__(self, "_block_index", cache)
+        return cache
+
+    @property
+    def _notes_by_key(self) -> dict[str, Note]:
+        cache = self.__dict__.get("_note_index")
+        if cache is None:
+            cache = {n.key: n for n in self.notes}
+            object.__setattr__(self, "_note_index", cache)
+        return cache
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    root: Path
+    meeting: str | None = None
+    documents: tuple[Document, ...] = ()
+    comparisons: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
+
+    def document(self, doc_id: str) -> Document | None:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        return None

@@ -1,0 +1,99 @@
+"""Draft blocks -> a frozen Document: inline parsing, note linking, pages and block ids."""
+
+from __future__ import annotations
+
+from briefing_app.pack.model import Block, Document, DocumentMeta, Note, Span
+from briefing_app.pack.notes import Definition, MarkerAt, find_glued_endnotes, link_footnotes
+from briefing_app.pack.pages import assign_pages
+from briefing_app.pack.readers.draft import Draft, NoteDef, PageBreak
+from briefing_app.pack.readers.inline import Inline, parse_inline
+
+
+def finish(
+    meta: DocumentMeta,
+    fmt: str,
+    items: list[Draft | PageBreak],
+    *,
+    note_defs: list[NoteDef] | None = None,
+    glued_endnotes: bool = False,
+    markup: bool = True,
+    remarks: list[str] | None = None,
+) -> Document:
+    drafts = [it for it in items if isinstance(it, Draft)]
+    pages = assign_pages(items)
+    parsed: list[Inline] = [parse_inline(d.raw, markup=markup) for d in drafts]
+    remarks = list(remarks or [])
+
+    notes: list[Note] = []
+    refs: list[list[Span]] = [[] for _ in drafts]
+    if note_defs is not None:
+        markers, where = [], []
+        for bi, (d, inl) in enumerate(zip(drafts, parsed)):
+            for mk in inl.markers:
+                markers.append(MarkerAt(mk.label, d.line_at(mk.raw_offset)))
+                where.append((bi, mk.offset))
+        definitions = []
+        for nd in note_defs:
+            inl = parse_inline(nd.raw, markup=markup)
+            definitions.append(Definition(nd.label, inl.text, tuple(inl.spans), nd.line))
+        notes, keys = link_footnotes(markers, definitions)
+        for (bi, offset), key in zip(where, keys):
+            refs[bi].append(Span(offset, offset, "note_ref", key))
+    elif glued_endnotes:
+        parsed, refs, notes = _cut_glued_markers(drafts, parsed)
+        if notes:
+            remarks.append(
+                f"The {len(notes)} end notes referred to in the text are not included in this copy."
+            )
+
+    blocks = []
+    for n, (d, inl, page, note_spans) in enumerate(zip(drafts, parsed, pages, refs), start=1):
+        if not inl.text and d.kind != "table":
+            continue
+        spans = tuple(sorted([*inl.spans, *note_spans], key=lambda s: (s.start, s.end)))
+        rows = tuple(tuple(parse_inline(c, markup=markup).text for c in r) for r in d.rows) if d.rows else None
+        blocks.append(
+            Block(
+                id=f"b{n}",
+                kind=d.kind,
+                text=inl.text,
+                level=d.level if d.kind == "heading" else None,
+                number=d.number,
+                page=page,
+                spans=spans,
+                marker=d.marker,
+                rows=rows,
+                role=d.role,
+                line=d.line,
+            )
+        )
+    return Document(meta=meta, format=fmt, blocks=tuple(blocks), notes=tuple(notes), remarks=tuple(remarks))
+
+
+def _cut_glued_markers(drafts: list[Draft], parsed: list[Inline]):
+    eligible = [d.kind in ("paragraph", "list_item", "quote") and d.role is None for d in drafts]
+    texts = [inl.text if ok else "" for inl, ok in zip(parsed, eligible)]
+    found = find_glued_endnotes(texts)
+    refs: list[list[Span]] = [[] for _ in drafts]
+    by_block: dict[int, list] = {}
+    for g in found:
+        by_block.setdefault(g.block, []).append(g)
+    out = list(parsed)
+    for bi, hits in by_block.items():
+        inl = parsed[bi]
+        text, spans = inl.text, list(inl.spans)
+        for g in sorted(hits, key=lambda g: g.start, reverse=True):
+            cut = g.end - g.start
+            text = text[: g.start] + text[g.end :]
+            spans = [_shift(s, g.start, cut) for s in spans]
+            refs[bi] = [_shift(s, g.start, cut) for s in refs[bi]]
+            refs[bi].append(Span(g.start, g.start, "note_ref", g.label))
+        out[bi] = Inline(text, spans, [])
+    notes = [Note(g.label, g.label, "endnote", "missing", None) for g in found]
+    return out, refs, notes
+
+
+def _shift(span: Span, at: int, cut: int) -> Span:
+    start = span.start - cut if span.start > at else span.start
+    end = span.end - cut if span.end > at else span.end
+    return Span(start, end, span.kind, span.target)

@@ -1,0 +1,144 @@
+"""What a reader produces before inline parsing: draft blocks and page breaks, in reading order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Draft:
+    kind: str
+    raw: str
+    line: int
+    level: int | None = None
+    number: str | None = None
+    marker: str | None = None
+    rows: list[list[str]] | None = None
+    role: str | None = None
+    start_page: int | None = None  # the source says this block begins page N (contents list)
+    line_starts: list[tuple[int, int]] = field(default_factory=list)  # (raw offset, source line)
+
+    def append(self, raw: str, line: int, sep: str = " ") -> None:
+        """Continue this block with more source text (a wrapped line, or the rest of a cut paragraph)."""
+        if self.raw.endswith("-") and sep == " " and raw[:1].isalpha():
+            sep = ""  # a compound split at its hyphen ("ex-" / "servicemen"): keep the hyphen
+        self.raw = f"{self.raw}{sep}{raw}" if self.raw else raw
+        self.line_starts.append((len(self.raw) - len(raw), line))
+
+    def line_at(self, raw_offset: int) -> int:
+        line = self.line
+        for offset, ln in self.line_starts:
+            if offset <= raw_offset:
+                line = ln
+        return line
+
+
+@dataclass
+class PageBreak:
+    """A page ends here. `page` is the printed number of the page that ends, when the source shows it."""
+
+    page: int | None
+    line: int
+
+
+@dataclass
+class NoteDef:
+    label: str
+    raw: str
+    line: int
+
+
+# Sentence end, allowing closing quotes/brackets/markup and a note marker glued after it.
+TERMINAL = re.compile(r"[.!?:;]['\"’”)\]*_]*\d{0,2}$")
+_TRAILING_MARKERS = re.compile(r"(\s|<sup>[^<]*</sup>)+$")
+_LOWER_START = re.compile(r"^[\W_]*[a-z]")
+_UPPER_START = re.compile(r"^[\W_]*[A-Z0-9]")
+
+
+def ends_sentence(raw: str) -> bool:
+    return bool(TERMINAL.search(_TRAILING_MARKERS.sub("", raw)))
+
+
+def starts_lower(raw: str) -> bool:
+    return bool(_LOWER_START.match(raw.strip()))
+
+
+def starts_upper(raw: str) -> bool:
+    return bool(_UPPER_START.match(raw.strip()))
+
+
+def continues(prev: str, nxt: str) -> bool:
+    """Is `nxt` the rest of the sentence `prev` left unfinished (cut by a page or a blank line)?"""
+    return not ends_sentence(prev) and starts_lower(nxt)
+
+
+# "4.3 text", "2.1 text", "10. text", "1.1 text": a printed paragraph number and the rest.
+_NUMBERED = re.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.)\s+(?P<rest>\S.*)$")
+
+
+def split_number(line: str) -> tuple[str, str] | None:
+    m = _NUMBERED.match(line)
+    if not m:
+        return None
+    return m.group("num").rstrip("."), m.group("rest")
+
+
+_RUNNING = re.compile(r"^\s*(agenda\s+)?item\s+\d+[a-z]?\s*$", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"^\s*\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{4}\s*$"
+)
+
+
+def is_running_header(line: str) -> bool:
+    """Agenda furniture repeated on every page of a committee paper ("Item 3", "Agenda item 9")."""
+    return bool(_RUNNING.match(line))
+
+
+def is_date_line(line: str) -> bool:
+    return bool(_DATE_LINE.match(line))
+
+
+def normalise_title(raw: str) -> str:
+    text = re.sub(r"<[^>]+>|\*+", "", raw).lower()
+    text = re.sub(r"^(\d+(?:\.\d+)*)\.?\s+", r"\1 ", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" .:")
+
+
+_CONTENTS_ENTRY = re.compile(r"^(?P<title>.*?\S)[\s.]+(?P<page>\d{1,3})$")
+
+
+def contents_entry(cells: list[str]) -> tuple[str, int] | None:
+    """A contents-list row -> (title, page), for rows such as ["2.2", "Outcome", "6"] or "Conclusion 19"."""
+    cells = [re.sub(r"<[^>]+>|\*+", "", c).strip() for c in cells]
+    cells = [c for c in cells if c]
+    if not cells:
+        return None
+    if len(cells) >= 2 and cells[-1].isdigit():
+        return " ".join(cells[:-1]), int(cells[-1])
+    m = _CONTENTS_ENTRY.match(" ".join(cells))
+    if m:
+        return m.group("title"), int(m.group("page"))
+    return None
+
+
+def match_contents(drafts: list, entries: list[tuple[str, int]]) -> None:
+    """Give each heading the page its contents entry states; each entry is used at most once."""
+    remaining = [(normalise_title(t), p) for t, p in entries]
+    rest: tuple[str, int] | None = None  # "ANNEX" matched "annex evidence on ...": the next heading may finish it
+    for d in drafts:
+        if not isinstance(d, Draft) or d.kind != "heading" or d.role == "contents":
+            continue
+        key = normalise_title(d.raw)
+        if rest is not None and key == rest[0]:
+            d.start_page, rest = rest[1], None
+            continue
+        rest = None
+        for i, (title, page) in enumerate(remaining):
+            if key == title or (len(key) >= 4 and title.startswith(key + " ")):
+                d.start_page = page
+                if key != title:
+                    rest = (title[len(key) + 1 :], page)
+                del remaining[i]
+                break

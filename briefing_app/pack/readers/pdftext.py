@@ -1,0 +1,258 @@
+"""Text extracted from a PDF: hard-wrapped lines, page furniture, damaged lists and notes.
+
+Traps handled: page-number lines (kept as page evidence, never as text); running footers such as
+"Agenda item 9" landing inside a paragraph; lines wrapped with trailing spaces; a bullet's first
+line split from the rest by a blank line; numbered paragraphs split the same way; bullets lost to
+a leading space; headings set as short lines; a diagram flattened into run-together labels; a
+contents page that gives each section's first page; endnote markers glued to the preceding word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefing_app.pack.model import Document, DocumentMeta
+from briefing_app.pack.readers.build import finish
+from briefing_app.pack.readers.draft import (
+    Draft,
+    PageBreak,
+    contents_entry,
+    continues,
+    ends_sentence,
+    is_running_header,
+    match_contents,
+    normalise_title,
+    split_number,
+    starts_upper,
+)
+
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_GLYPH_BULLET = re.compile(r"^\s*[•▪●◦\uf0b7]\s*(.*)$")
+_DASH_BULLET = re.compile(r"^\s*[-–]\s+(.*)$")
+_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(\.?)\s+([A-Z][^.!?;:]{1,60}?)\s*$")
+_GLUED_CAPS = re.compile(r"([A-Z]{3,})([A-Z][a-z])")
+_CONNECTOR = re.compile(r"\b(and|or|of|for|the|to|in|on|a|an|with|by|from|at|as)$", re.IGNORECASE)
+_MAX_HEADING = 60
+
+
+def read(text: str, meta: DocumentMeta) -> Document:
+    return _Reader(text).run(meta)
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.glyph_bullets = any(_GLYPH_BULLET.match(ln) for ln in self.lines)
+        self.has_contents = any(ln.strip().lower() == "contents" for ln in self.lines)
+        self.items: list[Draft | PageBreak] = []
+        self.cur: Draft | None = None
+        self.cur_lines = 0
+        self.gap = True
+        self.in_front = self.has_contents
+        self.title_done = False
+        self.entries: list[tuple[str, int]] = []
+        self.contents_listed_end_notes = False
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _blank(self, i: int) -> bool:
+        return i < 0 or i >= len(self.lines) or not self.lines[i].strip()
+
+    def _open(self, draft: Draft) -> None:
+        self.items.append(draft)
+        self.cur = draft
+        self.cur_lines = 1
+        self.gap = False
+
+    def _close(self) -> None:
+        self.cur = None
+        self.cur_lines = 0
+
+    def _continue(self, text: str, line: int, sep: str = " ") -> None:
+        assert self.cur is not None
+        self.cur.append(text, line, sep)
+        self.cur_lines += 1
+        self.gap = False
+
+    # -- the pass -----------------------------------------------------------------------------
+    def run(self, meta: DocumentMeta) -> Document:
+        i = 0
+        while i < len(self.lines):
+            i = self._line(i)
+        match_contents(self.items, self.entries)
+        previous = None
+        for d in self.items:
+            if isinstance(d, Draft):
+                if d.kind == "heading" and d.start_page is not None:
+                    # Listed in the contents: a top-level section, unless it finishes the entry above it.
+                    follows = previous is not None and previous.kind == "heading" and previous.start_page == d.start_page
+                    d.level = 2 if follows else 1
+                previous = d
+        doc = finish(meta, "pdf-text", self.items, glued_endnotes=True, markup=False)
+        if doc.notes and self.contents_listed_end_notes:
+            remark = (
+                f"The end notes listed in the contents are not included in this copy: "
+                f"the {len(doc.notes)} note markers in the text have no note text to show."
+            )
+            doc = replace(doc, remarks=(remark,))
+        return doc
+
+    def _line(self, i: int) -> int:
+        raw = self.lines[i]
+        n = i + 1
+        s = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        if not s:
+            self.gap = True
+            return i + 1
+        if _PAGE_NUMBER.match(raw) and self._blank(i - 1) and self._blank(i + 1):
+            self.items.append(PageBreak(int(s), n))
+            self.gap = True
+            return i + 1
+        if is_running_header(raw):
+            return i + 1  # page furniture; the paragraph it interrupts goes on
+        if s.lower() == "contents":
+            return self._contents(i)
+
+        if self.in_front:
+            return self._front(i, s)
+
+        if m := _GLYPH_BULLET.match(raw):
+            self._open(Draft("list_item", m.group(1).strip(), n, marker="•"))
+            return i + 1
+        if m := _DASH_BULLET.match(raw):
+            self._open(Draft("list_item", m.group(1).strip(), n, marker="•"))
+            return i + 1
+        if not self.glyph_bullets and lead == 1 and s[0].isalpha() and self.cur is not None:
+            # No bullet glyphs anywhere: the extraction turned each bullet into one leading space.
+            self._open(Draft("list_item", s, n, marker="•"))
+            return i + 1
+        if (m := _NUMBERED_HEADING.match(raw)) and (self._blank(i + 1) or self._blank(i - 1)):
+            self._open(Draft("heading", f"{m.group(1)}{m.group(2)} {m.group(3)}", n, level=1))
+            self._close()
+            return i + 1
+        if (num := split_number(s)) and lead <= 1 and (self.cur is None or self.gap or ends_sentence(self.cur.raw)):
+            self._open(Draft("paragraph", num[1], n, number=num[0]))
+            return i + 1
+        if _GLUED_CAPS.search(s) or "\u00a0" in s.strip("\u00a0 "):
+            return self._figure(i)
+
+        if self.cur is not None and self.cur.kind != "heading":
+            if not self.gap:
+                new_paragraph = lead >= 1 and ends_sentence(self.cur.raw) and starts_upper(s)
+                if not new_paragraph:
+                    self._continue(s, n)
+                    return i + 1
+            elif (
+                self.cur.kind == "list_item" or self.cur.number is not None
+            ) and self.cur_lines == 1 and not ends_sentence(self.cur.raw):
+                self._continue(s, n)  # a bullet or numbered paragraph whose first line was split off
+                return i + 1
+            elif continues(self.cur.raw, s):
+                self._continue(s, n)
+                return i + 1
+        heading, used = self._heading_at(i)
+        if heading:
+            self._open(Draft("heading", heading, n, level=2))
+            self._close()
+            return i + used
+        self._open(Draft("paragraph", s, n))
+        return i + 1
+
+    def _heading_at(self, i: int) -> tuple[str | None, int]:
+        """A short unpunctuated line (or two, the second finishing the first) standing as a heading."""
+        parts = [self.lines[i].strip()]
+        j = i + 1
+        while j < len(self.lines) and self.lines[j].strip() and not starts_upper(self.lines[j]):
+            parts.append(self.lines[j].strip())
+            j += 1
+            if len(parts) > 2:
+                return None, 1
+        text = " ".join(parts)
+        if (
+            len(text) > _MAX_HEADING
+            or not starts_upper(text)
+            or re.search(r"[.!?;:,©\d]", text)
+            or _CONNECTOR.search(text)
+            or text.startswith(("http", "www"))
+        ):
+            return None, 1
+        after_blank = self._blank(j)
+        if not after_blank and not starts_upper(self.lines[j]):
+            return None, 1
+        if not after_blank and _GLYPH_BULLET.match(self.lines[j]):
+            return None, 1
+        return text, j - i
+
+    def _figure(self, i: int) -> int:
+        """Labels of a flattened diagram: kept as one block of labels, never glued into prose."""
+        labels: list[str] = []
+        j = i
+        while j < len(self.lines):
+            line = self.lines[j]
+            s = line.strip().replace("\u00a0", " ").strip()
+            if not s:
+                j += 1
+                continue
+            lead = len(line) - len(line.lstrip())
+            label_like = "\u00a0" in line or (lead == 0 and len(s) <= 40 and starts_upper(s) and not ends_sentence(s))
+            if labels and not label_like:
+                break
+            labels.append(re.sub(r"\s+", " ", _GLUED_CAPS.sub(r"\1 \2", s)))
+            j += 1
+        self._open(Draft("paragraph", "\n".join(labels), i + 1, role="figure"))
+        self._close()
+        self.gap = True
+        return j
+
+    def _front(self, i: int, s: str) -> int:
+        """Title page and imprint, before the contents: the first lines are the title."""
+        n = i + 1
+        if not self.title_done:
+            heading, used = self._heading_at(i)
+            if heading:
+                self.title_done = True
+                self._open(Draft("heading", heading, n, level=1))
+                self._close()
+                return i + used
+        if self.cur is not None and not self.gap:
+            # Imprint lines (addresses, telephone) are short on purpose: keep their line breaks.
+            prev = self.lines[i - 1].rstrip()
+            self._continue(s, n, " " if len(prev) >= 60 else "\n")
+            return i + 1
+        self._open(Draft("paragraph", s, n, role="front-matter"))
+        return i + 1
+
+    def _contents(self, i: int) -> int:
+        self._close()
+        self.items.append(Draft("heading", self.lines[i].strip(), i + 1, level=1, role="contents"))
+        rows: list[list[str]] = []
+        prefix = ""
+        j = i + 1
+        misses = 0
+        while j < len(self.lines):
+            line = self.lines[j]
+            s = line.strip()
+            if not s:
+                j += 1
+                continue
+            if _PAGE_NUMBER.match(line) and self._blank(j - 1) and self._blank(j + 1):
+                break
+            entry = contents_entry([f"{prefix} {s}".strip()])
+            if entry:
+                rows.append([entry[0], str(entry[1])])
+                self.entries.append(entry)
+                if normalise_title(entry[0]) in ("end notes", "endnotes", "notes"):
+                    self.contents_listed_end_notes = True
+                prefix, misses = "", 0
+            else:
+                prefix = f"{prefix} {s}".strip()
+                misses += 1
+                if misses > 2:
+                    break
+            j += 1
+        text = "\n".join("\t".join(r) for r in rows)
+        self.items.append(Draft("table", text, i + 2, rows=rows, role="contents"))
+        self.in_front = False
+        self.gap = True
+        return j
