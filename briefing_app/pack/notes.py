@@ -128,7 +128,7 @@ def _next_marker(text: str, label: str, pos: int) -> tuple[int, int] | None:
         if before in _PUNCT_BEFORE:
             prior = text[start - 2] if start >= 2 else " "
             # 2.4 or 8,000 is a figure; "2010.40" is a year ending a sentence, then note 40.
-            if prior.isdigit() and not _YEAR.search(text[:start - 1]):
+            if prior.isdigit() and not _YEAR.search(text[: start - 1]):
                 continue
             if before in ".,":
                 word_start = start - 1
@@ -140,19 +140,21 @@ def _next_marker(text: str, label: str, pos: int) -> tuple[int, int] | None:
         if before.isdigit():
             # "Act 20115": a year with the marker glued on, the whole not itself a number in use.
             word = re.search(r"(\d+)$", text[:start])
-            if word and _YEAR.fullmatch(word.group(1)) and (word.start() == 0 or not text[word.start() - 1].isalnum()):
+            if (
+                word
+                and _YEAR.fullmatch(word.group(1))
+                and (word.start() == 0 or not text[word.start() - 1].isalnum())
+            ):
                 return start, end
     return None
 
 
 def _looks_like_code(text: str, start: int, end: int) -> bool:
-    """Postcodes (TW9 4DU), document codes (SN05993, NI35, Cm7833): letters and digits that belong together."""
+    """Postcodes (TW9 4DU) and document codes (SN05993, NI35): letters and digits that belong together."""
     word_start = start
     while word_start > 0 and text[word_start - 1].isalnum():
         word_start -= 1
     letters = text[word_start:start]
     if letters.isupper() and len(letters) <= 3:
         return True  # W1, SW1, NI35, HC65: upper-case prefixes are codes, not words with notes
-    if _POSTCODE_AFTER.match(text[end:]):
-        return True
-    return False
+    return bool(_POSTCODE_AFTER.match(text[end:]))

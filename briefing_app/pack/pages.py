@@ -38,7 +38,8 @@ def assign_pages(items: list[Draft | PageBreak]) -> list[int | None]:
             points.append(_Point(count, it.page + 1, it.page, False))
         else:
             breaks.append(count)
-    for left, right in zip(points, points[1:] + [None]):
+    for i, left in enumerate(points):
+        right = points[i + 1] if i + 1 < len(points) else None
         first = left.index + 1 if left.at else left.index
         last = right.index if right is not None else len(drafts)
         # A break just before the right-hand heading moves that heading to the next page.

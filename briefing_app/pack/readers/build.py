@@ -28,7 +28,7 @@ def finish(
     refs: list[list[Span]] = [[] for _ in drafts]
     if note_defs is not None:
         markers, where = [], []
-        for bi, (d, inl) in enumerate(zip(drafts, parsed)):
+        for bi, (d, inl) in enumerate(zip(drafts, parsed, strict=True)):
             for mk in inl.markers:
                 markers.append(MarkerAt(mk.label, d.line_at(mk.raw_offset)))
                 where.append((bi, mk.offset))
@@ -37,7 +37,7 @@ def finish(
             inl = parse_inline(nd.raw, markup=markup)
             definitions.append(Definition(nd.label, inl.text, tuple(inl.spans), nd.line))
         notes, keys = link_footnotes(markers, definitions)
-        for (bi, offset), key in zip(where, keys):
+        for (bi, offset), key in zip(where, keys, strict=True):
             refs[bi].append(Span(offset, offset, "note_ref", key))
     elif glued_endnotes:
         parsed, refs, notes = _cut_glued_markers(drafts, parsed)
@@ -46,12 +46,17 @@ def finish(
                 f"The {len(notes)} end notes referred to in the text are not included in this copy."
             )
 
+    kept = [
+        (d, inl, page, note_spans)
+        for d, inl, page, note_spans in zip(drafts, parsed, pages, refs, strict=True)
+        if inl.text or d.kind == "table"
+    ]
     blocks = []
-    for n, (d, inl, page, note_spans) in enumerate(zip(drafts, parsed, pages, refs), start=1):
-        if not inl.text and d.kind != "table":
-            continue
+    for n, (d, inl, page, note_spans) in enumerate(kept, start=1):
         spans = tuple(sorted([*inl.spans, *note_spans], key=lambda s: (s.start, s.end)))
-        rows = tuple(tuple(parse_inline(c, markup=markup).text for c in r) for r in d.rows) if d.rows else None
+        rows = (
+            tuple(tuple(parse_inline(c, markup=markup).text for c in r) for r in d.rows) if d.rows else None
+        )
         blocks.append(
             Block(
                 id=f"b{n}",
@@ -72,7 +77,7 @@ def finish(
 
 def _cut_glued_markers(drafts: list[Draft], parsed: list[Inline]):
     eligible = [d.kind in ("paragraph", "list_item", "quote") and d.role is None for d in drafts]
-    texts = [inl.text if ok else "" for inl, ok in zip(parsed, eligible)]
+    texts = [inl.text if ok else "" for inl, ok in zip(parsed, eligible, strict=True)]
     found = find_glued_endnotes(texts)
     refs: list[list[Span]] = [[] for _ in drafts]
     by_block: dict[int, list] = {}

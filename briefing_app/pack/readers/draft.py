@@ -126,7 +126,9 @@ def contents_entry(cells: list[str]) -> tuple[str, int] | None:
 def match_contents(drafts: list, entries: list[tuple[str, int]]) -> None:
     """Give each heading the page its contents entry states; each entry is used at most once."""
     remaining = [(normalise_title(t), p) for t, p in entries]
-    rest: tuple[str, int] | None = None  # "ANNEX" matched "annex evidence on ...": the next heading may finish it
+    rest: tuple[str, int] | None = (
+        None  # "ANNEX" matched "annex evidence on ...": the next heading may finish it
+    )
     for d in drafts:
         if not isinstance(d, Draft) or d.kind != "heading" or d.role == "contents":
             continue

@@ -119,11 +119,10 @@ def _units(lines: list[str]) -> list[_Unit]:
                 units.append(cur)
             cur.lines.append((n, line))
             continue
-        if m := _NOTE_DEF.match(line):
-            if cur is None or cur.kind == "note_def":
-                cur = _Unit("note_def", n, [(n, m.group(3))], label=m.group(1) or m.group(2))
-                units.append(cur)
-                continue
+        if (m := _NOTE_DEF.match(line)) and (cur is None or cur.kind == "note_def"):
+            cur = _Unit("note_def", n, [(n, m.group(3))], label=m.group(1) or m.group(2))
+            units.append(cur)
+            continue
         if stripped.startswith(">"):
             if cur is None or cur.kind != "quote":
                 cur = _Unit("quote", n)
@@ -196,11 +195,12 @@ def _fully(raw: str, kind: str) -> bool:
         if s.kind == kind:
             for k in range(s.start, s.end):
                 covered[k] = True
-    return all(c or ch.isspace() for c, ch in zip(covered, inl.text))
+    return all(c or ch.isspace() for c, ch in zip(covered, inl.text, strict=True))
 
 
 def _mark_quotes(drafts: list[Draft]) -> None:
-    """An italic paragraph opening with a quotation mark is a quote; a short bold line after it is its attribution."""
+    """An italic paragraph opening with a quotation mark is a quote; a short bold line after it
+    is the quote's attribution."""
     previous: Draft | None = None
     for d in drafts:
         plain = parse_inline(d.raw).text if d.kind in ("paragraph", "heading") else ""
@@ -220,9 +220,7 @@ def _mark_quotes(drafts: list[Draft]) -> None:
 
 def _normalise_chapter_levels(drafts: list[Draft]) -> None:
     """Chapters numbered "1", "2"... share one level even when the source set them at several."""
-    chapters = [
-        d for d in drafts if d.kind == "heading" and re.match(r"^\d+\s+\S", parse_inline(d.raw).text)
-    ]
+    chapters = [d for d in drafts if d.kind == "heading" and re.match(r"^\d+\s+\S", parse_inline(d.raw).text)]
     if len(chapters) >= 2:
         level = min(d.level for d in chapters)
         for d in chapters:

@@ -85,7 +85,11 @@ class _Reader:
             if isinstance(d, Draft):
                 if d.kind == "heading" and d.start_page is not None:
                     # Listed in the contents: a top-level section, unless it finishes the entry above it.
-                    follows = previous is not None and previous.kind == "heading" and previous.start_page == d.start_page
+                    follows = (
+                        previous is not None
+                        and previous.kind == "heading"
+                        and previous.start_page == d.start_page
+                    )
                     d.level = 2 if follows else 1
                 previous = d
         doc = finish(meta, "pdf-text", self.items, glued_endnotes=True, markup=False)
@@ -123,7 +127,13 @@ class _Reader:
         if m := _DASH_BULLET.match(raw):
             self._open(Draft("list_item", m.group(1).strip(), n, marker="•"))
             return i + 1
-        if not self.glyph_bullets and lead == 1 and s[0].isalpha() and self.cur is not None:
+        if (
+            not self.glyph_bullets
+            and lead == 1
+            and s[0].isalpha()
+            and self.cur is not None
+            and (self.gap or self.cur.kind == "list_item" or ends_sentence(self.cur.raw))
+        ):
             # No bullet glyphs anywhere: the extraction turned each bullet into one leading space.
             self._open(Draft("list_item", s, n, marker="•"))
             return i + 1
@@ -131,7 +141,11 @@ class _Reader:
             self._open(Draft("heading", f"{m.group(1)}{m.group(2)} {m.group(3)}", n, level=1))
             self._close()
             return i + 1
-        if (num := split_number(s)) and lead <= 1 and (self.cur is None or self.gap or ends_sentence(self.cur.raw)):
+        if (
+            (num := split_number(s))
+            and lead <= 1
+            and (self.cur is None or self.gap or ends_sentence(self.cur.raw))
+        ):
             self._open(Draft("paragraph", num[1], n, number=num[0]))
             return i + 1
         if _GLUED_CAPS.search(s) or "\u00a0" in s.strip("\u00a0 "):
@@ -144,8 +158,10 @@ class _Reader:
                     self._continue(s, n)
                     return i + 1
             elif (
-                self.cur.kind == "list_item" or self.cur.number is not None
-            ) and self.cur_lines == 1 and not ends_sentence(self.cur.raw):
+                (self.cur.kind == "list_item" or self.cur.number is not None)
+                and self.cur_lines == 1
+                and not ends_sentence(self.cur.raw)
+            ):
                 self._continue(s, n)  # a bullet or numbered paragraph whose first line was split off
                 return i + 1
             elif continues(self.cur.raw, s):
@@ -195,7 +211,9 @@ class _Reader:
                 j += 1
                 continue
             lead = len(line) - len(line.lstrip())
-            label_like = "\u00a0" in line or (lead == 0 and len(s) <= 40 and starts_upper(s) and not ends_sentence(s))
+            label_like = "\u00a0" in line or (
+                lead == 0 and len(s) <= 40 and starts_upper(s) and not ends_sentence(s)
+            )
             if labels and not label_like:
                 break
             labels.append(re.sub(r"\s+", " ", _GLUED_CAPS.sub(r"\1 \2", s)))

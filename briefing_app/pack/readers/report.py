@@ -69,7 +69,9 @@ def read(text: str, meta: DocumentMeta) -> Document:
                 items.append(cur)
             gap = False
             continue
-        elif _standalone(lines, i, furniture) and len(s) <= 90 and not ends_sentence(s) and not _FIELD.match(s):
+        elif (
+            _standalone(lines, i, furniture) and len(s) <= 90 and not ends_sentence(s) and not _FIELD.match(s)
+        ):
             level = 1 if title is None or s == title else 2
             title = title or s
             cur = Draft("heading", s, n, level=level)
@@ -85,7 +87,11 @@ def _furniture(lines: list[str]) -> dict[int, bool]:
     interrupts a sentence or repeats, which is what a footer does and a dated paragraph does not."""
     out: dict[int, bool] = {}
     dates = [i for i, ln in enumerate(lines) if is_date_line(ln)]
-    repeated = {ln.strip() for ln in (lines[i] for i in dates) if sum(lines[j].strip() == ln.strip() for j in dates) > 1}
+    repeated = {
+        ln.strip()
+        for ln in (lines[i] for i in dates)
+        if sum(lines[j].strip() == ln.strip() for j in dates) > 1
+    }
     for i, ln in enumerate(lines):
         if is_running_header(ln):
             out[i] = False

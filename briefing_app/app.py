@@ -1,0 +1,66 @@
+"""Composition root for the GUI: QApplication, the pack, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from briefing_app.errors import NoDisplayError
+
+_NO_DISPLAY = (
+    "Briefing needs a graphical display and none was found (DISPLAY and WAYLAND_DISPLAY are not set); "
+    "run it from a desktop session, or use --screenshot FILE.png to render the window offscreen."
+)
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True  # the caller chose a platform (offscreen, vnc...): trust it
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _quiet_qt_messages(mode, context, message: str) -> None:
+    # The offscreen platform warns about window size hints it cannot honour; nothing to act on.
+    if "propagateSizeHints" in message:
+        return
+    print(message, file=sys.stderr)
+
+
+def run_gui(pack_dir: Path, screenshot: str | None = None, doc_id: str | None = None) -> int:
+    if screenshot and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not _has_display():
+        raise NoDisplayError(_NO_DISPLAY)
+
+    import shiboken6
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.pack_loader import open_pack
+
+    qInstallMessageHandler(_quiet_qt_messages)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Briefing")
+    app.setOrganizationName("Briefing")
+    app.setApplicationDisplayName("Briefing")
+
+    window = MainWindow()
+    window.set_pack(*open_pack(pack_dir))
+    window.resize(1280, 800)
+    window.show()
+    if doc_id and not window.open_document(doc_id):
+        print(f"briefing-app: there is no document '{doc_id}' in this pack", file=sys.stderr)
+    try:
+        if screenshot:
+            return 0 if window.save_screenshot(Path(screenshot)) else 1
+        return app.exec()
+    finally:
+        # Destroy the window while QApplication still exists; leaving both to interpreter
+        # shutdown lets Python finalise them in the wrong order and abort.
+        window.close()
+        shiboken6.delete(window)
+        app.processEvents()

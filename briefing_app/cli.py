@@ -1,0 +1,98 @@
+"""Command line: sub-commands for scripting and checks; the window when none is given."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from briefing_app import __version__
+from briefing_app.errors import BriefingError
+
+
+def _common() -> argparse.ArgumentParser:
+    # Global options are accepted before or after the sub-command; SUPPRESS keeps one from
+    # overwriting the other with its default.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--pack", metavar="DIR", default=argparse.SUPPRESS, help="pack folder (default: the bundled pack)"
+    )
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="folder for your annotations and settings",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="briefing-app",
+        description="Briefing: read, search and annotate a board briefing pack, offline.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"briefing-app {__version__}")
+    parser.add_argument("--doc", metavar="ID", help="open at this document")
+    parser.add_argument(
+        "--screenshot", metavar="FILE.png", help="render the main window offscreen to a PNG and exit"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    inspect = sub.add_parser("inspect", parents=[common], help="print the document model of the pack")
+    inspect.add_argument("--json", action="store_true", help="print JSON (the default is a readable summary)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "data_dir", None):
+        os.environ["BRIEFING_DATA_DIR"] = str(Path(args.data_dir).resolve())
+    try:
+        if args.command == "inspect":
+            return _inspect(args)
+        from briefing_app.app import run_gui
+
+        return run_gui(pack_dir=_pack_dir(args), screenshot=args.screenshot, doc_id=args.doc)
+    except BriefingError as exc:
+        print(f"briefing-app: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _pack_dir(args: argparse.Namespace) -> Path:
+    from briefing_app.paths import bundled_pack_dir
+
+    pack = getattr(args, "pack", None)
+    return Path(pack) if pack else bundled_pack_dir()
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from briefing_app.pack import load_pack
+    from briefing_app.pack.export import pack_to_dict
+
+    pack = load_pack(_pack_dir(args))
+    data = pack_to_dict(pack)
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    print(f"{pack.title} ({pack.id})")
+    for doc in data["documents"]:
+        numbered = sum(1 for b in doc["blocks"] if b["number"])
+        missing = sum(1 for n in doc["notes"] if n["status"] == "missing")
+        print(
+            f"  {doc['id']}: {doc['format']}, {len(doc['blocks'])} blocks, {numbered} numbered paragraphs, "
+            f"{len(doc['notes'])} notes ({missing} not in this copy)"
+        )
+    for p in pack.problems:
+        print(f"  problem: {p}")
+    return 0

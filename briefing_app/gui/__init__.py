@@ -1,0 +1,1 @@
+"""All Qt lives here and only here."""

@@ -1,0 +1,47 @@
+"""The pack's documents: title, publisher and date; selecting one asks for it to be shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from briefing_app.gui.render import date_text
+from briefing_app.pack.model import Pack
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DocumentList(QListWidget):
+    documentRequested = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentList")
+        self.setAccessibleName("Documents in this pack")
+        self.setWordWrap(True)
+        self.setSpacing(2)
+        self.setAlternatingRowColors(True)
+        self.currentItemChanged.connect(self._on_current_changed)
+
+    def set_pack(self, pack: Pack | None) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for doc in pack.documents if pack else ():
+            meta = doc.meta
+            details = " · ".join(x for x in (meta.publisher, date_text(meta.date)) if x)
+            item = QListWidgetItem(f"{meta.title}\n{details}" if details else meta.title)
+            item.setData(DOC_ID_ROLE, doc.id)
+            item.setToolTip(f"{meta.title}\n{details}\n{meta.licence or ''}".strip())
+            self.addItem(item)
+        self.blockSignals(False)
+
+    def select_document(self, doc_id: str) -> None:
+        for row in range(self.count()):
+            if self.item(row).data(DOC_ID_ROLE) == doc_id:
+                self.setCurrentRow(row)
+                return
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous) -> None:
+        if current is not None:
+            self.documentRequested.emit(current.data(DOC_ID_ROLE))

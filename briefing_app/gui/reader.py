@@ -1,0 +1,80 @@
+"""The reading pane: one document, rendered with real typography, note markers as links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+
+from briefing_app.gui import style
+from briefing_app.gui.render import NOTE_SCHEME, Renderer, RenderMap
+from briefing_app.pack.model import Document
+
+
+class ReaderView(QTextBrowser):
+    noteActivated = Signal(str, str)  # document id, note key
+    currentBlockChanged = Signal(str)  # id of the block at the top of the view
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.document_model: Document | None = None
+        self.render_map = RenderMap()
+        self.setObjectName("reader")
+        self.setAccessibleName("Document text")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    def show_document(self, doc: Document) -> None:
+        self.document_model = doc
+        self.render_map = Renderer(self.document(), self.palette()).render(doc)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
+
+    def show_message(self, text: str) -> None:
+        self.document_model = None
+        self.render_map = RenderMap()
+        self.document().clear()
+        self.setPlainText(text)
+
+    def scroll_to_block(self, block_id: str) -> bool:
+        place = self.render_map.blocks.get(block_id)
+        if place is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(place.start)
+        self.setTextCursor(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - 16)
+        return True
+
+    def block_at_top(self) -> str | None:
+        cursor = self.cursorForPosition(self.viewport().rect().topLeft())
+        position = cursor.position()
+        best = None
+        for block_id, place in self.render_map.blocks.items():
+            if place.start <= position:
+                best = block_id
+            else:
+                break
+        return best
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # Keep a readable measure: centre a column of READING_WIDTH on wide windows.
+        spare = max(0, self.width() - style.READING_WIDTH - 40)
+        side = spare // 2
+        self.setViewportMargins(side, 0, side, 0)
+        super().resizeEvent(event)
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == NOTE_SCHEME and self.document_model is not None:
+            self.noteActivated.emit(self.document_model.id, url.path())
+
+    @Slot(int)
+    def _on_scrolled(self, _value: int) -> None:
+        block_id = self.block_at_top()
+        if block_id:
+            self.currentBlockChanged.emit(block_id)

@@ -1,0 +1,278 @@
+"""Render a Document into a QTextDocument through QTextCursor and formats, never HTML.
+
+Document text is therefore never interpreted as markup, and the renderer records where each
+model block starts so that search hits, note markers and annotations map to exact positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import (
+    QFont,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTableFormat,
+)
+
+from briefing_app.gui import style
+from briefing_app.pack.model import Block, Document, Note
+
+NOTE_SCHEME = "note"
+LINE_SEPARATOR = "\u2028"  # a line break inside one QTextBlock, so a model block stays one block
+
+
+@dataclass
+class BlockPlace:
+    start: int  # document position of the block's first model character
+    end: int
+    inserts: list[tuple[int, int]] = field(default_factory=list)  # (model offset, length) of marker labels
+
+    def position(self, offset: int) -> int:
+        return self.start + offset + sum(n for at, n in self.inserts if at <= offset)
+
+
+@dataclass
+class RenderMap:
+    blocks: dict[str, BlockPlace] = field(default_factory=dict)
+    markers: dict[str, list[int]] = field(default_factory=dict)  # note key -> positions of its markers
+
+    def block_at(self, position: int) -> str | None:
+        for block_id, place in self.blocks.items():
+            if place.start <= position <= place.end:
+                return block_id
+        return None
+
+
+def date_text(date: str | None) -> str | None:
+    if not date:
+        return None
+    months = "January February March April May June July August September October November December".split()
+    parts = date.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{months[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def note_status_text(note: Note | None) -> str:
+    if note is None or note.status == "missing":
+        return "not in this copy of the document"
+    if note.status == "duplicate":
+        return f"a second note numbered {note.label}"
+    return ""
+
+
+class Renderer:
+    def __init__(self, qdoc: QTextDocument, palette: QPalette) -> None:
+        self.qdoc = qdoc
+        self.palette = palette
+        self.map = RenderMap()
+        self.cursor = QTextCursor(qdoc)
+        self.base = QTextCharFormat()
+        self.base.setFont(style.body_font())
+        self.base.setForeground(palette.color(QPalette.ColorRole.Text))
+        self.muted = style.muted(palette)
+
+    def render(self, doc: Document) -> RenderMap:
+        self.qdoc.clear()
+        self.qdoc.setDefaultFont(style.body_font())
+        self.cursor = QTextCursor(self.qdoc)
+        self.cursor.beginEditBlock()
+        self._header(doc)
+        notes = {n.key: n for n in doc.notes}
+        for block in doc.blocks:
+            self._block(block, notes)
+        self.cursor.endEditBlock()
+        return self.map
+
+    # -- pieces -------------------------------------------------------------------------------
+    def _new_block(self, fmt: QTextBlockFormat, first: bool = False) -> None:
+        if self.qdoc.isEmpty() and first:
+            self.cursor.setBlockFormat(fmt)
+        else:
+            self.cursor.insertBlock(fmt)
+        self.cursor.setCharFormat(self.base)
+
+    def _fmt(
+        self, *, size: float | None = None, bold: bool = False, italic: bool = False, colour=None
+    ) -> QTextCharFormat:
+        fmt = QTextCharFormat(self.base)
+        if size:
+            fmt.setFontPointSize(size)
+        if bold:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        if italic:
+            fmt.setFontItalic(True)
+        if colour is not None:
+            fmt.setForeground(colour)
+        return fmt
+
+    def _header(self, doc: Document) -> None:
+        meta = doc.meta
+        bf = QTextBlockFormat()
+        bf.setBottomMargin(4)
+        self._new_block(bf, first=True)
+        self.cursor.insertText(meta.title, self._fmt(size=22, bold=True))
+        line = " · ".join(x for x in (meta.publisher, meta.author, date_text(meta.date)) if x)
+        if line:
+            bf = QTextBlockFormat()
+            bf.setBottomMargin(2)
+            self._new_block(bf)
+            self.cursor.insertText(line, self._fmt(size=11, colour=self.muted))
+        if meta.licence:
+            self._new_block(QTextBlockFormat())
+            self.cursor.insertText(meta.licence, self._fmt(size=10, italic=True, colour=self.muted))
+        for remark in doc.remarks:
+            bf = QTextBlockFormat()
+            bf.setTopMargin(8)
+            bf.setLeftMargin(12)
+            bf.setBackground(
+                style.blend(
+                    style.warning_colour(self.palette), self.palette.color(QPalette.ColorRole.Base), 0.15
+                )
+            )
+            self._new_block(bf)
+            self.cursor.insertText(remark, self._fmt(size=11, italic=True))
+        rule = QTextBlockFormat()
+        rule.setTopMargin(10)
+        rule.setBottomMargin(10)
+        rule.setProperty(
+            QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
+            QTextLength(QTextLength.Type.PercentageLength, 100),
+        )
+        self._new_block(rule)
+
+    def _block(self, block: Block, notes: dict[str, Note]) -> None:
+        if block.kind == "table" and block.rows:
+            self._table(block)
+            return
+        bf = QTextBlockFormat()
+        bf.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        bf.setBottomMargin(9)
+        base = QTextCharFormat(self.base)
+        if block.kind == "heading":
+            level = block.level or 1
+            bf.setHeadingLevel(min(level, 6))
+            bf.setTopMargin(18 if level <= 2 else 12)
+            bf.setBottomMargin(6)
+            bf.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            base = self._fmt(size=style.HEADING_PT.get(level, 12.0), bold=True)
+        elif block.kind == "list_item":
+            bf.setLeftMargin(28)
+            bf.setTextIndent(-18)
+            bf.setBottomMargin(5)
+        elif block.kind == "quote":
+            bf.setLeftMargin(32)
+            bf.setRightMargin(24)
+            if block.role == "attribution":
+                bf.setAlignment(bf.alignment())
+                base = self._fmt(size=11, bold=True, colour=self.muted)
+            else:
+                base = self._fmt(italic=True)
+        if block.role == "front-matter":
+            base = self._fmt(size=10.5, colour=self.muted)
+        elif block.role == "figure":
+            bf.setLeftMargin(32)
+            base = self._fmt(size=10.5, italic=True, colour=self.muted)
+        self._new_block(bf)
+        if block.number:
+            self.cursor.insertText(block.number, self._fmt(bold=True, colour=self.muted))
+            self.cursor.insertText("\u2003", base)
+        elif block.kind == "list_item":
+            self.cursor.insertText(f"{block.marker or '•'}\u2002", self._fmt(colour=self.muted))
+        elif block.role == "figure":
+            self.cursor.insertText(f"Diagram labels{LINE_SEPARATOR}", self._fmt(size=9.5, colour=self.muted))
+        self._text(block, base, notes)
+
+    def _text(self, block: Block, base: QTextCharFormat, notes: dict[str, Note]) -> None:
+        text = block.text.replace("\n", LINE_SEPARATOR)
+        place = BlockPlace(self.cursor.position(), self.cursor.position())
+        cuts = {0, len(text)}
+        for s in block.spans:
+            cuts.update((s.start, s.end))
+        refs_at: dict[int, list[str]] = {}
+        for s in block.spans:
+            if s.kind == "note_ref" and s.target:
+                refs_at.setdefault(s.start, []).append(s.target)
+        points = sorted(c for c in cuts if 0 <= c <= len(text))
+        for i, at in enumerate(points):
+            for key in refs_at.get(at, []):
+                label_len = self._marker(key, notes.get(key))
+                place.inserts.append((at, label_len))
+            if i + 1 < len(points) and points[i + 1] > at:
+                end = points[i + 1]
+                fmt = QTextCharFormat(base)
+                for s in block.spans:
+                    if s.start <= at and s.end >= end and s.end > s.start:
+                        self._apply(fmt, s.kind, s.target)
+                self.cursor.insertText(text[at:end], fmt)
+        place.end = self.cursor.position()
+        self.map.blocks[block.id] = place
+
+    def _apply(self, fmt: QTextCharFormat, kind: str, target: str | None = None) -> None:
+        if kind == "emphasis":
+            fmt.setFontItalic(not fmt.fontItalic())
+        elif kind == "strong":
+            fmt.setFontWeight(QFont.Weight.Bold)
+        elif kind == "superscript":
+            fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+        elif kind == "link":
+            # Links are shown, never followed: the app does not go to the network. A link whose
+            # address the source left out ("#") is marked as a reference with nothing behind it.
+            fmt.setForeground(style.link_colour(self.palette))
+            fmt.setUnderlineStyle(
+                QTextCharFormat.UnderlineStyle.DotLine
+                if target is None
+                else QTextCharFormat.UnderlineStyle.SingleUnderline
+            )
+            fmt.setToolTip(target or "The source gives no address for this link.")
+
+    def _marker(self, key: str, note: Note | None) -> int:
+        label = note.label if note else key
+        fmt = QTextCharFormat(self.base)
+        fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(f"{NOTE_SCHEME}:{key}")
+        status = note_status_text(note)
+        if note is None or note.status == "missing":
+            fmt.setForeground(style.warning_colour(self.palette))
+            fmt.setToolTip(f"Note {label}: {status}.")
+        else:
+            fmt.setForeground(style.link_colour(self.palette))
+            tip = note.text or ""
+            fmt.setToolTip(f"Note {label}{f' ({status})' if status else ''}: {tip}")
+        self.map.markers.setdefault(key, []).append(self.cursor.position())
+        self.cursor.insertText(label, fmt)
+        return len(label)
+
+    def _table(self, block: Block) -> None:
+        rows = block.rows or ()
+        columns = max(len(r) for r in rows)
+        bf = QTextBlockFormat()
+        self._new_block(bf)
+        tf = QTextTableFormat()
+        tf.setBorder(0)
+        tf.setCellPadding(3)
+        tf.setCellSpacing(0)
+        tf.setBottomMargin(10)
+        tf.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
+        place = BlockPlace(self.cursor.position(), self.cursor.position())
+        table = self.cursor.insertTable(len(rows), columns, tf)
+        for r, row in enumerate(rows):
+            for c in range(columns):
+                cell = table.cellAt(r, c)
+                cur = cell.firstCursorPosition()
+                cur.insertText(row[c] if c < len(row) else "", self.base)
+        self.cursor = QTextCursor(self.qdoc)
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        place.end = self.cursor.position()
+        self.map.blocks[block.id] = place
