@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QPoint, QUrl, Signal, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
@@ -51,7 +51,8 @@ class ReaderView(QTextBrowser):
         return True
 
     def block_at_top(self) -> str | None:
-        cursor = self.cursorForPosition(self.viewport().rect().topLeft())
+        # A little below the top edge: the line there is the one the reader is looking at.
+        cursor = self.cursorForPosition(self.viewport().rect().topLeft() + QPoint(0, 24))
         position = cursor.position()
         best = None
         for block_id, place in self.render_map.blocks.items():

@@ -239,6 +239,7 @@ class Renderer:
         label = note.label if note else key
         fmt = QTextCharFormat(self.base)
         fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+        fmt.setFontPointSize(style.BODY_PT + 2)  # superscript shrinks it; keep it a clickable size
         fmt.setFontWeight(QFont.Weight.Bold)
         fmt.setAnchor(True)
         fmt.setAnchorHref(f"{NOTE_SCHEME}:{key}")
