@@ -52,7 +52,7 @@ class ReaderView(QTextBrowser):
 
     def block_at_top(self) -> str | None:
         # A little below the top edge: the line there is the one the reader is looking at.
-        cursor = self.cursorForPosition(self.viewport().rect().topLeft() + QPoint(0, 24))
+        cursor = self.cursorForPosition(self.viewport().rect().topLeft() + QPoint(0, 48))
         position = cursor.position()
         best = None
         for block_id, place in self.render_map.blocks.items():
