@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     inspect = sub.add_parser("inspect", parents=[common], help="print the document model of the pack")
     inspect.add_argument("--json", action="store_true", help="print JSON (the default is a readable summary)")
+    search = sub.add_parser("search", parents=[common], help="search the pack")
+    search.add_argument("query", help='words, "phrases", OR, NOT or -word, doc:ID, prefix*, fuzzy~')
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    sub.add_parser("index", parents=[common], help="build the search index of the pack")
     return parser
 
 
@@ -54,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "inspect":
             return _inspect(args)
+        if args.command in ("search", "index"):
+            from briefing_app import cli_search
+
+            return cli_search.run(args, _pack_dir(args))
         from briefing_app.app import run_gui
 
         return run_gui(pack_dir=_pack_dir(args), screenshot=args.screenshot, doc_id=args.doc)

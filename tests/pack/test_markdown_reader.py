@@ -284,3 +284,24 @@ def test_broken_ordinal_from_a_converted_table():
         ("1.", "Awareness of the issues."),
         ("2.", "Basic understanding."),
     ]
+
+
+def test_numbered_sections_take_their_level_from_the_number():
+    doc = read(
+        """
+        ## 2 The review
+
+        ### 2.1 Background
+
+        ## **2.2 Outcome**
+
+        ### 2.3 Integration
+        """,
+        "markdown",
+    )
+    assert [(b.text, b.level) for b in doc.headings] == [
+        ("2 The review", 2),
+        ("2.1 Background", 3),
+        ("2.2 Outcome", 3),
+        ("2.3 Integration", 3),
+    ]

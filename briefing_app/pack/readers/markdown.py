@@ -219,12 +219,18 @@ def _mark_quotes(drafts: list[Draft]) -> None:
 
 
 def _normalise_chapter_levels(drafts: list[Draft]) -> None:
-    """Chapters numbered "1", "2"... share one level even when the source set them at several."""
-    chapters = [d for d in drafts if d.kind == "heading" and re.match(r"^\d+\s+\S", parse_inline(d.raw).text)]
-    if len(chapters) >= 2:
-        level = min(d.level for d in chapters)
-        for d in chapters:
-            d.level = level
+    """Numbered sections take their level from their number ("2" above "2.1" and "2.2"), even
+    where the source set them at uneven levels (SN05993 has 2.2 at ## but 2.1 and 2.3 at ###)."""
+    numbered = []
+    for d in drafts:
+        if d.kind == "heading" and (m := re.match(r"^(\d+(?:\.\d+)*)\.?\s+\S", parse_inline(d.raw).text)):
+            numbered.append((d, m.group(1).count(".") + 1))
+    if len(numbered) < 2:
+        return
+    top = [d.level for d, depth in numbered if depth == 1] or [d.level for d, _ in numbered]
+    base = min(top)
+    for d, depth in numbered:
+        d.level = min(6, base + depth - 1)
 
 
 def _contents(drafts: list[Draft]) -> list[tuple[str, int]]:

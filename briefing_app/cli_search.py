@@ -1,0 +1,119 @@
+"""`briefing-app search` and `briefing-app index`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from briefing_app.pack import load_pack
+from briefing_app.paths import bundled_index_dir
+from briefing_app.search import QuerySyntaxError, open_engine
+from briefing_app.search.store import build_index, index_path, is_bundled
+
+
+class ProgressBar:
+    """A one-line bar on stderr when it is a terminal; silent otherwise (logs stay clean)."""
+
+    def __init__(self, stream=sys.stderr, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.live = stream.isatty()
+        self.shown = False
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if not self.live or total <= 0:
+            return
+        filled = self.width * done // total
+        self.stream.write(f"\r{what}: [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def run(args: argparse.Namespace, pack_dir: Path) -> int:
+    pack = load_pack(pack_dir)
+    for problem in pack.problems:
+        print(f"briefing-app: {problem}", file=sys.stderr)
+    if args.command == "index":
+        return _index(pack)
+    return _search(pack, args)
+
+
+def _index(pack) -> int:
+    target = bundled_index_dir() if is_bundled(pack) else index_path(pack)
+    bar = ProgressBar()
+    try:
+        report = build_index(pack, target, bar)
+    finally:
+        bar.close()
+    print(
+        f"Indexed {report.entries} entries from {len(pack.documents)} documents into {report.path} "
+        f"in {report.seconds:.1f} s ({report.processes} process{'es' if report.processes > 1 else ''})."
+    )
+    return 0
+
+
+def _search(pack, args: argparse.Namespace) -> int:
+    bar = ProgressBar()
+    try:
+        engine, built = open_engine(pack, bar)
+    finally:
+        bar.close()
+    if built is not None:
+        print(f"briefing-app: the search index was rebuilt ({built.why}).", file=sys.stderr)
+    try:
+        result = engine.search(args.query, limit=max(1, args.limit))
+    except QuerySyntaxError as exc:
+        print(f"briefing-app: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.close()
+    if args.json:
+        data = {
+            "query": result.query,
+            "suggestion": result.suggestion,
+            "total": result.total,
+            "hits": [
+                {
+                    "doc": h.doc,
+                    "block": h.block,
+                    "kind": h.kind,
+                    "number": h.number,
+                    "page": h.page,
+                    "score": h.score,
+                    "snippet": h.snippet,
+                    "text": h.text,
+                }
+                for h in result.hits
+            ],
+        }
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    print(f'{result.total} match{"es" if result.total != 1 else ""} for "{result.query}"')
+    if result.suggestion:
+        print(f"Did you mean: {result.suggestion}?")
+    for h in result.hits:
+        doc = pack.document(h.doc)
+        print(f"\n  {doc.meta.cite_name if doc else h.doc} — {location(h)}")
+        print(f"    {h.snippet}")
+    return 0
+
+
+def location(hit) -> str:
+    parts = []
+    if hit.section:
+        parts.append(hit.section)
+    if hit.kind == "note":
+        parts.append(f"note {hit.number or hit.block}")
+    elif hit.number:
+        parts.append(f"para {hit.number}")
+    if hit.page:
+        parts.append(f"p. {hit.page}")
+    return ", ".join(parts) or "start of the document"

@@ -1,0 +1,10 @@
+"""Full-text search over the document model with a Whoosh index. No Qt.
+
+Whoosh objects never leave this package: callers get plain dataclasses.
+"""
+
+from briefing_app.search.engine import SearchEngine, SearchHit, SearchResult
+from briefing_app.search.query import QuerySyntaxError
+from briefing_app.search.store import IndexStatus, open_engine
+
+__all__ = ["IndexStatus", "QuerySyntaxError", "SearchEngine", "SearchHit", "SearchResult", "open_engine"]

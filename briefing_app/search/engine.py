@@ -1,0 +1,146 @@
+"""Run queries against an open index and return plain results."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import index as windex
+from whoosh import sorting
+from whoosh.searching import Searcher
+
+from briefing_app.pack.model import Pack
+from briefing_app.search.lexicon import Lexicon
+from briefing_app.search.query import DocumentName, make_parser, parse, plain_words
+from briefing_app.search.snippets import hit_ranges, snippet
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    doc: str
+    block: str  # block id, or the note key for a note
+    kind: str  # block kind, or "note"
+    number: str | None
+    page: int | None
+    section: str
+    score: float
+    snippet: str
+    snippet_ranges: tuple[tuple[int, int], ...]
+    text: str
+    ranges: tuple[tuple[int, int], ...]  # every matched word in `text`
+
+    @property
+    def is_note(self) -> bool:
+        return self.kind == "note"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    suggestion: str | None
+    total: int
+    hits: tuple[SearchHit, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)  # matches per document, over all results
+
+
+class SearchEngine:
+    def __init__(self, pack: Pack, ix: windex.Index) -> None:
+        self.pack = pack
+        self.ix = ix
+        self.searcher: Searcher = ix.searcher()
+        self.parser = make_parser(ix.schema)
+        self.documents = [
+            DocumentName(d.id, tuple(n for n in (d.id, d.meta.short_title, d.title) if n))
+            for d in pack.documents
+        ]
+        self._lexicon: Lexicon | None = None
+        # Stored fields never change for an open index; decoding them is most of a hit's cost.
+        self._stored: dict[int, dict] = {}
+        self._by_doc = sorting.FieldFacet("doc")
+
+    def close(self) -> None:
+        self.searcher.close()
+        self.ix.close()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            reader = self.searcher.reader()
+            terms = [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("exact")]
+            self._lexicon = Lexicon(terms, lambda t: reader.doc_frequency("exact", t))
+        return self._lexicon
+
+    def search(self, text: str, limit: int | None = 50, snippets: bool = True) -> SearchResult:
+        q = parse(self.parser, text, self.documents, self._expand_fuzzy)
+        results = self.searcher.search(q, limit=limit, terms=True, groupedby=self._by_doc)
+        counts = {doc: len(docnums) for doc, docnums in results.groups("doc").items()}
+        matched = results.matched_terms() if results.has_matched_terms() else set()
+        stems = frozenset(_text(t) for f, t in matched if f == "text")
+        words = frozenset(_text(t) for f, t in matched if f == "exact")
+        # With groupedby, iterating the results walks every match, not only the top `limit`.
+        top = results[:limit] if limit is not None else results
+        hits = tuple(self._hit(self._fields(hit.docnum), hit.score, stems, words, snippets) for hit in top)
+        total = sum(counts.values())
+        return SearchResult(
+            query=text,
+            suggestion=self.suggest(text) if total == 0 or self._has_unknown_word(text) else None,
+            total=total,
+            hits=hits,
+            counts=counts,
+        )
+
+    def _fields(self, docnum: int) -> dict:
+        stored = self._stored.get(docnum)
+        if stored is None:
+            stored = self._stored[docnum] = self.searcher.stored_fields(docnum)
+        return stored
+
+    def _expand_fuzzy(self, word: str, maxdist: int) -> list[str]:
+        return self.lexicon.near(word, max(1, min(maxdist, 2)))[:50]
+
+    def _hit(self, stored: dict, score: float, stems: set[str], words: set[str], snippets: bool) -> SearchHit:
+        doc = self.pack.document(stored["doc"])
+        kind = stored["kind"]
+        key = stored["block"]
+        if kind == "note":
+            note = doc.note(key) if doc else None
+            text = note.text if note and note.text else ""
+        else:
+            block = doc.block(key) if doc else None
+            text = block.text if block else ""
+        ranges = hit_ranges(text, stems, words) if snippets else ()
+        snip, snip_ranges = snippet(text, ranges) if snippets else ("", ())
+        return SearchHit(
+            doc=stored["doc"],
+            block=key,
+            kind=kind,
+            number=stored.get("number") or None,
+            page=stored.get("page") or None,
+            section=stored.get("section") or "",
+            score=round(float(score), 4),
+            snippet=snip,
+            snippet_ranges=tuple(snip_ranges),
+            text=text,
+            ranges=tuple(ranges),
+        )
+
+    def _has_unknown_word(self, text: str) -> bool:
+        reader = self.searcher.reader()
+        return any(reader.doc_frequency("exact", w.lower()) == 0 for w in plain_words(text) if len(w) >= 3)
+
+    def suggest(self, text: str) -> str | None:
+        """ "Did you mean": each word unknown to the unstemmed field replaced by its nearest known word."""
+        reader = self.searcher.reader()
+        suggestion = text
+        for word in plain_words(text):
+            lower = word.lower()
+            if len(lower) < 3 or reader.doc_frequency("exact", lower) > 0:
+                continue
+            better = self.lexicon.suggest(lower)
+            if better:
+                suggestion = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", better, suggestion, count=1)
+        return suggestion if suggestion != text else None
+
+
+def _text(term) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term

@@ -1,0 +1,147 @@
+"""The query language: words (all must match), "phrases", OR, NOT or -word, doc:ID, prefix*, fuzzy~.
+
+Whoosh's parser accepts almost anything and silently reads a stray quote or bracket as a word,
+so the query is checked first and a mistake becomes a sentence the reader can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whoosh import qparser, query
+from whoosh.fields import Schema
+
+from briefing_app.errors import BriefingError
+
+_OPERATORS = {"AND", "OR", "NOT"}
+_DOC_FILTER = re.compile(r'(?i)\bdoc:("([^"]*)"|(\S+))')
+_LEADING_MINUS = re.compile(r"(^|\s|\()-(?=[\w\"(])")
+# A word with * or ? (prefix, wildcard) or ending in ~ (fuzzy), not already given a field.
+_PATTERN_WORD = re.compile(r"(?<![\w:.’'-])([\w’'-]*[*?][\w’'*?-]*|[\w’'-]+~\d*(?:/\d+)?)")
+
+
+class QuerySyntaxError(BriefingError):
+    """The query cannot be run as written; str() says how to fix it."""
+
+
+@dataclass(frozen=True)
+class DocumentName:
+    id: str
+    names: tuple[str, ...]  # id, short title, title: what a reader may type after doc:
+
+
+def normalise_name(name: str) -> str:
+    return re.sub(r"[\s_-]+", "", name.lower())
+
+
+def resolve_documents(text: str, documents: list[DocumentName]) -> tuple[str, list[str]]:
+    """Replace doc:NAME with doc:ID; a name that is no document of the pack is an error."""
+    found: list[str] = []
+
+    def replace(m: re.Match) -> str:
+        wanted = m.group(2) if m.group(2) is not None else m.group(3)
+        key = normalise_name(wanted)
+        for d in documents:
+            if any(normalise_name(n) == key for n in d.names):
+                found.append(d.id)
+                return f"doc:{d.id}"
+        choices = ", ".join(d.names[1] if len(d.names) > 1 else d.id for d in documents)
+        raise QuerySyntaxError(f"There is no document called '{wanted}' in this pack. Try one of: {choices}.")
+
+    return _DOC_FILTER.sub(replace, text), found
+
+
+def check_syntax(text: str) -> None:
+    if not text.strip():
+        raise QuerySyntaxError("Type a word or a phrase to search for.")
+    if text.count('"') % 2:
+        raise QuerySyntaxError('A phrase is missing its closing quotation mark (").')
+    depth = 0
+    for ch in re.sub(r'"[^"]*"', "", text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            raise QuerySyntaxError("A closing bracket ) has no opening bracket before it.")
+    if depth:
+        raise QuerySyntaxError("A bracket ( is opened but never closed.")
+    words = re.sub(r'"[^"]*"', " PHRASE ", text).replace("(", " ").replace(")", " ").split()
+    if words and words[-1] in _OPERATORS:
+        raise QuerySyntaxError(f"'{words[-1]}' needs a word after it.")
+    if words and words[0] in ("AND", "OR"):
+        raise QuerySyntaxError(f"'{words[0]}' needs a word before it.")
+    for w in words:
+        bare = w.lstrip("-")
+        if "*" in bare or "?" in bare:
+            head = re.split(r"[*?]", bare)[0]
+            if len(head) < 2:
+                raise QuerySyntaxError(
+                    f"'{w}': a prefix search needs at least two letters before the * (e.g. integ*)."
+                )
+        if bare.startswith("~") or re.fullmatch(r"[\W_]*~\d*", bare):
+            raise QuerySyntaxError(
+                f"'{w}': put the ~ straight after a word to allow for typos (e.g. integraton~)."
+            )
+    positive = [
+        w
+        for i, w in enumerate(words)
+        if w not in _OPERATORS
+        and not w.startswith("-")
+        and not w.lower().startswith("doc:")
+        and not (i > 0 and words[i - 1] == "NOT")
+    ]
+    if not positive:
+        raise QuerySyntaxError("Say what to look for, not only what to leave out or which document.")
+
+
+def make_parser(schema: Schema) -> qparser.QueryParser:
+    parser = qparser.QueryParser("text", schema, group=qparser.AndGroup)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    return parser
+
+
+def parse(
+    parser: qparser.QueryParser, text: str, documents: list[DocumentName], expand_fuzzy=None
+) -> query.Query:
+    check_syntax(text)
+    text, _ = resolve_documents(text, documents)
+    # "-word" means NOT word; a hyphen inside a word (counter-terrorism) stays part of it.
+    text = _LEADING_MINUS.sub(lambda m: f"{m.group(1)}NOT ", text)
+    # Send prefix, wildcard and fuzzy words to the unstemmed field before Whoosh analyses them:
+    # given the stemmed field, the parser would stem "unde*" to "und*".
+    text = _outside_phrases(text, lambda part: _PATTERN_WORD.sub(r"exact:\1", part))
+    try:
+        parsed = parser.parse(text)
+    except Exception as exc:  # Whoosh raises several kinds; all mean the same to a reader
+        raise QuerySyntaxError(f"This search could not be understood ({exc}).") from None
+    return to_exact_field(parsed, expand_fuzzy)
+
+
+def _outside_phrases(text: str, change) -> str:
+    parts = text.split('"')
+    return '"'.join(change(p) if i % 2 == 0 else p for i, p in enumerate(parts))
+
+
+def to_exact_field(q: query.Query, expand_fuzzy=None) -> query.Query:
+    """Fuzzy terms become a plain OR of the known words they stand for.
+
+    `expand_fuzzy(word, maxdist)` lists those words from the unstemmed vocabulary; Whoosh's own
+    expansion walks its term automaton and costs tens of milliseconds.
+    """
+    if isinstance(q, query.FuzzyTerm) and expand_fuzzy is not None:
+        words = expand_fuzzy(q.text.lower(), q.maxdist)
+        if not words:
+            return query.NullQuery
+        return query.Or([query.Term("exact", w) for w in words], boost=q.boost)
+    return q.apply(lambda sub: to_exact_field(sub, expand_fuzzy))
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of a query a reader might have misspelled, in order (operators, filters, prefix
+    and fuzzy terms left out; "counter-terrorism" is two words, as the index has it)."""
+    out = []
+    for token in re.findall(r'doc:(?:"[^"]*"|\S+)|[\w’\'*~-]+', text):
+        if token.lower().startswith("doc:") or token in _OPERATORS or any(c in token for c in "*~"):
+            continue
+        out.extend(w for w in re.split(r"[^\w’']+", token) if w and not w.isdigit())
+    return out

@@ -1,0 +1,181 @@
+"""Where indexes live, whether one is usable, and building one safely.
+
+An index is built into a temporary folder beside its final place and swapped in only when
+complete, so a crash or a kill never leaves a half-built index. A sidecar file records the
+schema version, the fingerprint of what was indexed and the size of every index file: a
+missing, stale or damaged index is rebuilt rather than trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as windex
+
+from briefing_app.pack.model import Pack
+from briefing_app.paths import bundled_index_dir, bundled_pack_dir, cache_dir
+from briefing_app.search.engine import SearchEngine
+from briefing_app.search.entries import Entry, fingerprint, iter_entries
+from briefing_app.search.schema import SCHEMA_VERSION, make_schema
+
+SIDECAR = "briefing-index.json"
+Progress = Callable[[int, int, str], None]  # done, total, what is happening
+MULTIPROCESS_CHARS = 2_000_000  # below this, a single writer is faster than starting processes
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    path: Path
+    state: str  # "ok" | "missing" | "stale" | "damaged"
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    path: Path
+    entries: int
+    seconds: float
+    processes: int
+    why: str  # the status that made the build necessary
+
+
+def is_bundled(pack: Pack) -> bool:
+    return pack.root.resolve() == bundled_pack_dir().resolve()
+
+
+def cache_location(pack: Pack) -> Path:
+    where = hashlib.sha1(str(pack.root.resolve()).encode()).hexdigest()[:10]
+    return cache_dir() / "indexes" / f"{pack.id}-{where}"
+
+
+def check_index(path: Path, expected: str) -> IndexStatus:
+    sidecar = path / SIDECAR
+    if not path.is_dir() or not sidecar.is_file():
+        return IndexStatus(path, "missing", "no index has been built here")
+    try:
+        info = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return IndexStatus(path, "damaged", "the index's record of itself cannot be read")
+    if info.get("schema") != SCHEMA_VERSION:
+        return IndexStatus(path, "stale", "the index was built by another version of Briefing")
+    if info.get("fingerprint") != expected:
+        return IndexStatus(path, "stale", "the pack's documents have changed since the index was built")
+    actual = _file_sizes(path)
+    if actual != info.get("files"):
+        return IndexStatus(path, "damaged", "index files are missing or damaged")
+    return IndexStatus(path, "ok")
+
+
+def build_index(
+    pack: Pack, path: Path, progress: Progress | None = None, processes: int | None = None
+) -> BuildReport:
+    started = time.perf_counter()
+    entries = list(iter_entries(pack))
+    expected = fingerprint(entries, SCHEMA_VERSION)
+    chars = sum(len(e.text) for e in entries)
+    if processes is None:
+        processes = 2 if chars >= MULTIPROCESS_CHARS and (os.cpu_count() or 1) >= 2 else 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
+    try:
+        _write(tmp, entries, processes, progress)
+        info = {
+            "schema": SCHEMA_VERSION,
+            "fingerprint": expected,
+            "pack": pack.id,
+            "entries": len(entries),
+            "files": _file_sizes(tmp),
+        }
+        (tmp / SIDECAR).write_text(json.dumps(info, indent=1, sort_keys=True), encoding="utf-8")
+        _swap(tmp, path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return BuildReport(path, len(entries), time.perf_counter() - started, processes, "")
+
+
+def _write(target: Path, entries: list[Entry], processes: int, progress: Progress | None) -> None:
+    ix = windex.create_in(str(target), make_schema())
+    if processes > 1:
+        writer = ix.writer(procs=processes, limitmb=256, multisegment=True, batchsize=256)
+    else:
+        writer = ix.writer(limitmb=256)
+    total = len(entries)
+    step = max(1, total // 100)
+    try:
+        for i, e in enumerate(entries, start=1):
+            writer.add_document(
+                key=e.key,
+                doc=e.doc,
+                block=e.block,
+                kind=e.kind,
+                section=e.section,
+                number=e.number,
+                page=e.page,
+                order=e.order,
+                text=e.text,
+                exact=e.text,
+            )
+            if progress and i % step == 0:
+                progress(i, total, "Indexing")
+        if progress:
+            progress(total, total, "Writing the index")
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        ix.close()
+
+
+def _swap(new: Path, path: Path) -> None:
+    old = None
+    if path.exists():
+        old = path.with_name(f".{path.name}.old-{os.getpid()}")
+        path.rename(old)
+    new.rename(path)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _file_sizes(path: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_size for p in sorted(path.iterdir()) if p.is_file() and p.name != SIDECAR}
+
+
+def pack_fingerprint(pack: Pack) -> str:
+    return fingerprint(list(iter_entries(pack)), SCHEMA_VERSION)
+
+
+def index_path(pack: Pack) -> Path:
+    """Where the index for this pack is read from: the bundled index/ for the bundled pack."""
+    return bundled_index_dir() if is_bundled(pack) else cache_location(pack)
+
+
+def open_engine(pack: Pack, progress: Progress | None = None) -> tuple[SearchEngine, BuildReport | None]:
+    """Open a usable index for the pack, building one (never inside the install folder) if needed."""
+    expected = pack_fingerprint(pack)
+    candidates = [bundled_index_dir(), cache_location(pack)] if is_bundled(pack) else [cache_location(pack)]
+    why = ""
+    for path in candidates:
+        status = check_index(path, expected)
+        if status.state == "ok":
+            try:
+                ix = windex.open_dir(str(path), readonly=True)
+                return SearchEngine(pack, ix), None
+            except Exception:
+                status = IndexStatus(path, "damaged", "the index cannot be opened")
+        why = why or status.reason
+    target = cache_location(pack)
+    report = build_index(pack, target, progress)
+    ix = windex.open_dir(str(target), readonly=True)
+    return SearchEngine(pack, ix), BuildReport(
+        report.path, report.entries, report.seconds, report.processes, why
+    )

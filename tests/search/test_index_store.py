@@ -1,0 +1,124 @@
+"""The index on disk: kept in step with the pack, rebuilt when stale or damaged, never half-built."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing_app.pack import load_pack
+from briefing_app.paths import bundled_index_dir
+from briefing_app.search import open_engine
+from briefing_app.search.store import SIDECAR, build_index, cache_location, check_index, pack_fingerprint
+
+
+def test_bundled_index_is_up_to_date(bundled_pack):
+    status = check_index(bundled_index_dir(), pack_fingerprint(bundled_pack))
+    assert status.state == "ok", f"index/ is {status.state} ({status.reason}): run `briefing-app index`"
+
+
+def test_bundled_pack_opens_its_prebuilt_index_without_writing(bundled_pack):
+    before = {p.name: p.stat().st_mtime_ns for p in bundled_index_dir().iterdir()}
+    engine, built = open_engine(bundled_pack)
+    engine.close()
+    assert built is None
+    assert {p.name: p.stat().st_mtime_ns for p in bundled_index_dir().iterdir()} == before
+
+
+def test_stale_index_is_rebuilt_after_a_document_changes(pack_copy: Path):
+    engine, built = open_engine(load_pack(pack_copy))
+    assert built is not None and "no index" in built.why
+    assert engine.search("Zanzibar").total == 0
+    engine.close()
+
+    doc = pack_copy / "documents" / "lga-ssc-board-item-3.txt"
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace("Helen Murray", "Helen Zanzibar"), encoding="utf-8"
+    )
+    engine, built = open_engine(load_pack(pack_copy))
+    assert built is not None and "changed" in built.why
+    assert [h.doc for h in engine.search("Zanzibar").hits] == ["lga-item-3"]
+    engine.close()
+
+    engine, built = open_engine(load_pack(pack_copy))
+    assert built is None  # and now it is current
+    engine.close()
+
+
+def test_truncated_segment_file_is_detected_and_rebuilt(pack_copy: Path):
+    pack = load_pack(pack_copy)
+    engine, _ = open_engine(pack)
+    engine.close()
+    location = cache_location(pack)
+    segment = max((p for p in location.iterdir() if p.name != SIDECAR), key=lambda p: p.stat().st_size)
+    with segment.open("r+b") as fh:
+        fh.truncate(segment.stat().st_size // 2)
+    assert check_index(location, pack_fingerprint(pack)).state == "damaged"
+    engine, built = open_engine(pack)
+    assert built is not None and "damaged" in built.why
+    assert engine.search("Channel").total == 1
+    engine.close()
+
+
+def test_unreadable_sidecar_is_damaged_not_a_crash(pack_copy: Path):
+    pack = load_pack(pack_copy)
+    open_engine(pack)[0].close()
+    (cache_location(pack) / SIDECAR).write_text("{not json", encoding="utf-8")
+    engine, built = open_engine(pack)
+    assert built is not None
+    engine.close()
+
+
+def test_failed_build_leaves_the_old_index_and_no_temporary_folder(pack_copy: Path, bundled_pack):
+    pack = load_pack(pack_copy)
+    target = cache_location(pack)
+    build_index(pack, target)
+    before = json.loads((target / SIDECAR).read_text(encoding="utf-8"))
+
+    def explode(done, total, what):
+        if done > 100:
+            raise RuntimeError("killed mid-build")
+
+    with pytest.raises(RuntimeError):
+        build_index(pack, target, progress=explode)
+    assert json.loads((target / SIDECAR).read_text(encoding="utf-8")) == before
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_killed_build_process_leaves_no_half_index(pack_copy: Path, tmp_path: Path):
+    target = tmp_path / "idx" / "pack"
+    script = (
+        "import os, signal, sys\n"
+        "from briefing_app.pack import load_pack\n"
+        "from briefing_app.search.store import build_index\n"
+        "def kill(done, total, what):\n"
+        "    if done > 200: os.kill(os.getpid(), signal.SIGKILL)\n"
+        f"build_index(load_pack({str(pack_copy)!r}), __import__('pathlib').Path({str(target)!r}), kill)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, timeout=120, env=os.environ.copy()
+    )
+    assert done.returncode != 0
+    assert not target.exists()  # only a temporary folder may remain, never a half index in place
+    assert check_index(target, "anything").state == "missing"
+
+
+def test_cli_index_and_search(pack_copy: Path):
+    run = lambda *a: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "briefing_app", *a], capture_output=True, text=True, timeout=120
+    )
+    done = run("index", "--pack", str(pack_copy))
+    assert done.returncode == 0 and "Indexed" in done.stdout
+    done = run("search", "--pack", str(pack_copy), "snooping", "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) == {"query", "suggestion", "total", "hits"}
+    (hit,) = data["hits"]
+    assert set(hit) == {"doc", "block", "kind", "number", "page", "score", "snippet", "text"}
+    assert (hit["doc"], hit["kind"], hit["number"]) == ("lga-item-3", "paragraph", "5.2")
+    done = run("search", "--pack", str(pack_copy), '"oops')
+    assert done.returncode == 2 and "closing quotation mark" in done.stderr and "Traceback" not in done.stderr
