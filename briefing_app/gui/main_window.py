@@ -6,21 +6,37 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressDialog,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing_app.gui.about import show_about
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.note_popup import NotePopup
 from briefing_app.gui.problems import ProblemsBanner
 from briefing_app.gui.reader import ReaderView
+from briefing_app.gui.search_panel import SearchPanel
+from briefing_app.gui.search_worker import IndexOpener
 from briefing_app.gui.toc import TocView
 from briefing_app.pack.model import Pack
+from briefing_app.search import QuerySyntaxError, SearchEngine, SearchHit
 
 
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.pack: Pack | None = None
+        self.engine: SearchEngine | None = None
+        self.progress_dialog: QProgressDialog | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("Briefing")
 
@@ -30,6 +46,19 @@ class MainWindow(QMainWindow):
         self.banner = ProblemsBanner(self)
         self.note_popup = NotePopup(self)
         self.status_label = QLabel(self)
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("searchField")
+        self.search_field.setAccessibleName("Search the pack")
+        self.search_field.setPlaceholderText("Search the pack (Ctrl+Shift+F)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(320)
+        self.search_field.setMaximumWidth(560)
+        self.search_panel = SearchPanel(self)
+        self.search_dock = QDockWidget("Search", self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search_panel)
+        self.search_dock.setMinimumWidth(340)
+        self.opener = IndexOpener(self)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.setObjectName("leftSplitter")
@@ -50,12 +79,26 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([320, 960])
         self.setCentralWidget(self.splitter)
         self.statusBar().addWidget(self.status_label, 1)
+        toolbar = QToolBar("Search", self)
+        toolbar.setObjectName("searchToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search_field)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
         self._build_menus()
 
         self.documents.documentRequested.connect(self._on_document_requested)
         self.toc.blockRequested.connect(self._on_block_requested)
         self.reader.noteActivated.connect(self._on_note_activated)
         self.reader.currentBlockChanged.connect(self._on_current_block_changed)
+        self.search_field.textEdited.connect(self._on_search_edited)
+        self.search_field.returnPressed.connect(self._on_search_return)
+        self.search_panel.hitActivated.connect(self._on_hit_activated)
+        self.search_panel.suggestionChosen.connect(self._on_suggestion_chosen)
+        self.opener.progress.connect(self._on_index_progress)
+        self.opener.ready.connect(self._on_index_ready)
+        self.opener.failed.connect(self._on_index_failed)
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
         box = QWidget(self)
@@ -77,6 +120,19 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        search_menu = self.menuBar().addMenu("&Search")
+        find_action = QAction("&Search the Pack…", self)
+        find_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        find_action.triggered.connect(self._on_find_in_pack)
+        next_action = QAction("&Next Hit", self)
+        next_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindNext))
+        next_action.triggered.connect(self._on_next_hit)
+        previous_action = QAction("&Previous Hit", self)
+        previous_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious))
+        previous_action.triggered.connect(self._on_previous_hit)
+        for action in (find_action, next_action, previous_action):
+            search_menu.addAction(action)
+            self.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
         about_action = QAction("&About Briefing", self)
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -85,6 +141,10 @@ class MainWindow(QMainWindow):
 
     # -- public -------------------------------------------------------------------------------
     def set_pack(self, pack: Pack | None, error: str | None = None) -> None:
+        if self.engine is not None:
+            self.engine.close()
+        self.engine = None
+        self.search_panel.set_engine(None, {})
         self.pack = pack
         self.documents.set_pack(pack)
         self.banner.set_problems(list(pack.problems) if pack else [], fatal=error)
@@ -95,6 +155,7 @@ class MainWindow(QMainWindow):
             return
         self.setWindowTitle(f"{pack.title} — Briefing")
         if pack.documents:
+            self.opener.start(pack)
             self.documents.setCurrentRow(0)
         else:
             self.toc.set_document(None)
@@ -113,6 +174,16 @@ class MainWindow(QMainWindow):
         if block_id:
             self.reader.scroll_to_block(block_id)
         return True
+
+    @property
+    def search_ready(self) -> bool:
+        return self.engine is not None
+
+    def search(self, text: str):
+        """Run a search now (as if typed and paused), showing the results panel."""
+        self.search_field.setText(text)
+        self.search_dock.show()
+        return self.search_panel.run(text)
 
     def save_screenshot(self, path: Path) -> bool:
         for _ in range(3):
@@ -151,6 +222,95 @@ class MainWindow(QMainWindow):
         if block.page:
             where.append(f"p. {block.page}")
         self.status_label.setText(", ".join(where))
+
+    @Slot(str)
+    def _on_search_edited(self, text: str) -> None:
+        self.search_dock.show()
+        self.search_panel.schedule(text)
+
+    @Slot()
+    def _on_search_return(self) -> None:
+        self.search_dock.show()
+        result = self.search_panel.run(self.search_field.text())
+        if result and result.hits:
+            self.search_panel.step(forward=True)
+
+    @Slot()
+    def _on_find_in_pack(self) -> None:
+        self.search_dock.show()
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    @Slot()
+    def _on_next_hit(self) -> None:
+        self.search_panel.step(forward=True)
+
+    @Slot()
+    def _on_previous_hit(self) -> None:
+        self.search_panel.step(forward=False)
+
+    @Slot(str)
+    def _on_suggestion_chosen(self, text: str) -> None:
+        self.search(text)
+
+    @Slot(object)
+    def _on_hit_activated(self, hit: SearchHit) -> None:
+        doc = self.pack.document(hit.doc) if self.pack else None
+        if doc is None:
+            return
+        block_id = hit.block
+        if hit.is_note:
+            block_id = next((b.id for b in doc.blocks if hit.block in b.note_refs), doc.blocks[0].id)
+        self.open_document(hit.doc, block_id)
+        self.highlight_query(hit.doc, current=block_id)
+        if hit.is_note:
+            self._on_note_activated(hit.doc, hit.block)
+
+    def highlight_query(self, doc_id: str, current: str | None = None) -> int:
+        """Mark every hit of the current query in the open document."""
+        query = self.search_panel.result.query if self.search_panel.result else ""
+        if self.engine is None or not query:
+            return 0
+        try:
+            result = self.engine.search(f"({query}) doc:{doc_id}", limit=None)
+        except QuerySyntaxError:
+            return 0
+        ranges = {h.block: h.ranges for h in result.hits if not h.is_note and h.ranges}
+        return self.reader.set_highlights(ranges, current)
+
+    @Slot(int, int, str)
+    def _on_index_progress(self, done: int, total: int, what: str) -> None:
+        if self.progress_dialog is None:
+            dialog = QProgressDialog("Preparing search…", "", 0, total, self)
+            dialog.setWindowTitle("Building the search index")
+            dialog.setCancelButton(None)
+            dialog.setMinimumDuration(500)  # only shown when the work lasts more than half a second
+            dialog.setWindowModality(Qt.WindowModality.NonModal)
+            self.progress_dialog = dialog
+        self.progress_dialog.setLabelText(f"{what}…")
+        self.progress_dialog.setMaximum(total)
+        self.progress_dialog.setValue(done)
+
+    @Slot(object, object)
+    def _on_index_ready(self, engine: SearchEngine, built) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog = None
+        if self.pack is None or engine.pack is not self.pack:
+            engine.close()  # the pack changed while the index was opening
+            return
+        self.engine = engine
+        titles = {d.id: d.meta.cite_name for d in self.pack.documents}
+        self.search_panel.set_engine(engine, titles)
+        if built is not None:
+            self.statusBar().showMessage(f"Search index rebuilt: {built.why}.", 8000)
+
+    @Slot(str)
+    def _on_index_failed(self, message: str) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog = None
+        self.search_panel.status.setText(message)
 
     @Slot()
     def _on_about(self) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QUrl, Signal, Slot
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from briefing_app.gui import style
 from briefing_app.gui.render import NOTE_SCHEME, Renderer, RenderMap
@@ -28,6 +28,7 @@ class ReaderView(QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     def show_document(self, doc: Document) -> None:
+        self.clear_highlights()
         self.document_model = doc
         self.render_map = Renderer(self.document(), self.palette()).render(doc)
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -38,6 +39,40 @@ class ReaderView(QTextBrowser):
         self.render_map = RenderMap()
         self.document().clear()
         self.setPlainText(text)
+
+    def set_highlights(
+        self, ranges: dict[str, tuple[tuple[int, int], ...]], current: str | None = None
+    ) -> int:
+        """Mark matched words (model offsets per block id); the current block's marks stronger."""
+        selections = []
+        for block_id, spans in ranges.items():
+            place = self.render_map.blocks.get(block_id)
+            if place is None:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#ffd54f") if block_id == current else QColor("#fff1a8"))
+            fmt.setForeground(QColor("#000000"))
+            for start, end in spans:
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(place.position(start))
+                cursor.setPosition(
+                    place.position(end) - self._label_inside(place, start, end),
+                    QTextCursor.MoveMode.KeepAnchor,
+                )
+                sel.cursor = cursor
+                sel.format = fmt
+                selections.append(sel)
+        self.setExtraSelections(selections)
+        return len(selections)
+
+    @staticmethod
+    def _label_inside(place, start: int, end: int) -> int:
+        # A note label drawn right after the last matched character is not part of the match.
+        return sum(n for at, n in place.inserts if at == end and start < end)
+
+    def clear_highlights(self) -> None:
+        self.setExtraSelections([])
 
     def scroll_to_block(self, block_id: str) -> bool:
         place = self.render_map.blocks.get(block_id)

@@ -75,8 +75,14 @@ def check_index(path: Path, expected: str) -> IndexStatus:
 
 
 def build_index(
-    pack: Pack, path: Path, progress: Progress | None = None, processes: int | None = None
+    pack: Pack,
+    path: Path,
+    progress: Progress | None = None,
+    processes: int | None = None,
+    start_method: str | None = None,
 ) -> BuildReport:
+    """Build the pack's index at `path`. start_method="spawn" when called from a threaded GUI:
+    forking a process that runs threads is unsafe."""
     started = time.perf_counter()
     entries = list(iter_entries(pack))
     expected = fingerprint(entries, SCHEMA_VERSION)
@@ -86,7 +92,7 @@ def build_index(
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
     try:
-        _write(tmp, entries, processes, progress)
+        _write(tmp, entries, processes, progress, start_method)
         info = {
             "schema": SCHEMA_VERSION,
             "fingerprint": expected,
@@ -102,10 +108,14 @@ def build_index(
     return BuildReport(path, len(entries), time.perf_counter() - started, processes, "")
 
 
-def _write(target: Path, entries: list[Entry], processes: int, progress: Progress | None) -> None:
+def _write(
+    target: Path, entries: list[Entry], processes: int, progress: Progress | None, start_method: str | None
+) -> None:
     ix = windex.create_in(str(target), make_schema())
     if processes > 1:
-        writer = ix.writer(procs=processes, limitmb=256, multisegment=True, batchsize=256)
+        writer = ix.writer(
+            procs=processes, limitmb=256, multisegment=True, batchsize=256, start_method=start_method
+        )
     else:
         writer = ix.writer(limitmb=256)
     total = len(entries)
@@ -159,7 +169,9 @@ def index_path(pack: Pack) -> Path:
     return bundled_index_dir() if is_bundled(pack) else cache_location(pack)
 
 
-def open_engine(pack: Pack, progress: Progress | None = None) -> tuple[SearchEngine, BuildReport | None]:
+def open_engine(
+    pack: Pack, progress: Progress | None = None, start_method: str | None = None
+) -> tuple[SearchEngine, BuildReport | None]:
     """Open a usable index for the pack, building one (never inside the install folder) if needed."""
     expected = pack_fingerprint(pack)
     candidates = [bundled_index_dir(), cache_location(pack)] if is_bundled(pack) else [cache_location(pack)]
@@ -174,7 +186,7 @@ def open_engine(pack: Pack, progress: Progress | None = None) -> tuple[SearchEng
                 status = IndexStatus(path, "damaged", "the index cannot be opened")
         why = why or status.reason
     target = cache_location(pack)
-    report = build_index(pack, target, progress)
+    report = build_index(pack, target, progress, start_method=start_method)
     ix = windex.open_dir(str(target), readonly=True)
     return SearchEngine(pack, ix), BuildReport(
         report.path, report.entries, report.seconds, report.processes, why
