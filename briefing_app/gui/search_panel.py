@@ -23,7 +23,7 @@ from briefing_app.search import SearchEngine, SearchHit, SearchResult
 HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 150
-LIMIT = 50
+LIMIT = 20  # about a screenful; the status line says when more matched
 
 
 def marked(text: str, ranges) -> str:
@@ -53,14 +53,26 @@ def location(hit: SearchHit) -> str:
 class _RichDelegate(QStyledItemDelegate):
     """Paints items that carry HTML (hit rows) as rich text, wrapped to the column width."""
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        # Layout asks for each row's size and then paints it: lay each snippet out once.
+        self._docs: dict[tuple[str, int], QTextDocument] = {}
+
+    def clear_cache(self) -> None:
+        self._docs.clear()
+
     def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
         html = index.data(HTML_ROLE)
         if not html:
             return None
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(html)
-        doc.setTextWidth(max(80, self._width(option, index) - 8))
+        width = max(80, self._width(option, index) - 8)
+        doc = self._docs.get((html, width))
+        if doc is None:
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setHtml(html)
+            doc.setTextWidth(width)
+            self._docs[(html, width)] = doc
         return doc
 
     def _width(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
@@ -98,7 +110,8 @@ class _RichDelegate(QStyledItemDelegate):
         doc = self._doc(option, index)
         if doc is None:
             return super().sizeHint(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 4)
+        # Width 0: the row takes the column width; asking for more would bring a horizontal scroll.
+        return QSize(0, int(doc.size().height()) + 4)
 
 
 class SearchPanel(QWidget):
@@ -123,7 +136,8 @@ class SearchPanel(QWidget):
         self.results.setHeaderHidden(True)
         self.results.setWordWrap(True)
         self.results.setUniformRowHeights(False)
-        self.results.setItemDelegate(_RichDelegate(self.results))
+        self.delegate = _RichDelegate(self.results)
+        self.results.setItemDelegate(self.delegate)
         self.results.setIndentation(12)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -155,6 +169,7 @@ class SearchPanel(QWidget):
         self.pending = text
         self.timer.stop()
         self.results.clear()
+        self.delegate.clear_cache()
         self.result = None
         if not text.strip():
             self.status.setText("Type in the search box to search the whole pack.")

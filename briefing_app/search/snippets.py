@@ -4,33 +4,25 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from whoosh.analysis.tokenizers import default_pattern
-from whoosh.lang.porter2 import stem
+from briefing_app.search.analysis import PATTERN, stem_word
 
 ELLIPSIS = "…"
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return stem(word)
 
 
 @lru_cache(maxsize=8192)
 def hit_ranges(text: str, stems: frozenset[str], words: frozenset[str]) -> tuple[tuple[int, int], ...]:
     """Character ranges of the words in `text` that match a stemmed or an exact query term.
 
-    Tokenises exactly as the index's analysers do (same pattern, lower case, Porter stems), but
-    without their generator pipeline: this runs for every hit shown, on every keystroke.
-    The stem function must be the one the schema's analyser uses.
+    Tokenises exactly as the index's analysers do (same pattern, lower case, same stems).
     """
     if not stems and not words:
         return ()
     # A stem keeps its word's first two letters, so other words need no stemming.
     heads = {s[:2] for s in stems}
     ranges = []
-    for m in default_pattern.finditer(text):
+    for m in PATTERN.finditer(text):
         token = m.group().lower()
-        if token in words or (token[:2] in heads and _stem(token) in stems):
+        if token in words or (token[:2] in heads and stem_word(token) in stems):
             ranges.append((m.start(), m.end()))
     return tuple(ranges)
 
