@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from synthetic_pack import make_pack  # noqa: E402
+from whoosh.analysis import STOP_WORDS  # noqa: E402
 
 from briefing_app.pack import Pack, load_pack  # noqa: E402
 from briefing_app.paths import bundled_pack_dir  # noqa: E402
@@ -44,7 +45,10 @@ def query_mix(pack: Pack, n_target: int = 220) -> list[tuple[str, str]]:
     """(kind, query) pairs drawn with a fixed seed from the pack's own words."""
     rng = random.Random(SEED)
     texts = [b.text for d in pack.documents for b in d.blocks if b.kind != "table"]
-    words = Counter(w.lower() for t in texts for w in re.findall(r"[A-Za-z]{4,}", t))
+    # Content words, as readers search: function words ("that", "with") are left out.
+    words = Counter(
+        w.lower() for t in texts for w in re.findall(r"[A-Za-z]{4,}", t) if w.lower() not in STOP_WORDS
+    )
     common = [w for w, _ in words.most_common(400)]
     rare = [w for w, c in words.items() if 2 <= c <= 5]
     rng.shuffle(rare)
@@ -132,7 +136,10 @@ def bench_fts5(pack: Pack, workdir: Path, mix: list[tuple[str, str]]) -> dict:
         )
     build = time.perf_counter() - started
     top = "SELECT rowid FROM fts WHERE fts MATCH ? {doc} ORDER BY rank LIMIT {limit}"
-    snip = "SELECT rowid, snippet(fts, 0, '[', ']', '…', 24) FROM fts WHERE fts MATCH ? {doc} ORDER BY rank LIMIT {limit}"
+    snip = (
+        "SELECT rowid, snippet(fts, 0, '[', ']', '…', 24) FROM fts "
+        "WHERE fts MATCH ? {doc} ORDER BY rank LIMIT {limit}"
+    )
     counts = "SELECT doc, count(*) FROM fts WHERE fts MATCH ? {doc} GROUP BY doc"
 
     def run(sql: str, q: str, with_counts: bool = True) -> None:

@@ -17,7 +17,10 @@ SEED = 20120312
 
 
 def _invented_words(rng: random.Random, n: int) -> list[str]:
-    syllables = "ba be bi bo bu ca co cu da de di do fa fe fi fo ga ge go la le li lo lu ma me mi mo na ne ni no pa pe po ra re ri ro sa se si so ta te ti to va ve vi".split()
+    syllables = (
+        "ba be bi bo bu ca co cu da de di do fa fe fi fo ga ge go la le li lo lu "
+        "ma me mi mo na ne ni no pa pe po ra re ri ro sa se si so ta te ti to va ve vi"
+    ).split()
     words = set()
     while len(words) < n:
         words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))

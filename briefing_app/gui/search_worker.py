@@ -25,10 +25,25 @@ class IndexOpener(QObject):
 
     def _run(self, pack: Pack) -> None:
         try:
-            engine, built = open_engine(pack, self.progress.emit, start_method="spawn")
+            engine, built = open_engine(pack, self._progress, start_method="spawn")
         except BriefingError as exc:
-            self.failed.emit(str(exc))
+            self._emit(self.failed, str(exc))
         except Exception as exc:  # noqa: BLE001 - any failure here must reach the user as a sentence
-            self.failed.emit(f"Search is not available for this pack: the index could not be built ({exc}).")
+            self._emit(
+                self.failed, f"Search is not available for this pack: the index could not be built ({exc})."
+            )
         else:
-            self.ready.emit(engine, built)
+            if not self._emit(self.ready, engine, built):
+                engine.close()
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self._emit(self.progress, done, total, what)
+
+    @staticmethod
+    def _emit(signal, *args) -> bool:
+        """Emit unless the window that asked has been closed and deleted meanwhile."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            return False
+        return True
