@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
     sub.add_parser("index", parents=[common], help="build the search index of the pack")
+    cites = sub.add_parser("citations", parents=[common], help="print the notes with their parsed citations")
+    cites.add_argument("--doc", metavar="ID", help="only this document")
+    cites.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -59,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "inspect":
             return _inspect(args)
+        if args.command == "citations":
+            return _citations(args)
         if args.command in ("search", "index"):
             from briefing_app import cli_search
 
@@ -82,6 +87,50 @@ def _pack_dir(args: argparse.Namespace) -> Path:
 
     pack = getattr(args, "pack", None)
     return Path(pack) if pack else bundled_pack_dir()
+
+
+def _citations(args: argparse.Namespace) -> int:
+    from briefing_app.pack import load_pack
+    from briefing_app.pack.citations import describe, parse_citations
+
+    pack = load_pack(_pack_dir(args))
+    docs = pack.documents
+    if args.doc:
+        docs = tuple(d for d in docs if d.id == args.doc)
+        if not docs:
+            print(f"briefing-app: there is no document '{args.doc}' in this pack", file=sys.stderr)
+            return 2
+    out = []
+    for doc in docs:
+        notes = []
+        parsed = {n.key: parse_citations(n.text) for n in doc.notes}
+        for note in doc.notes:
+            citations = parsed[note.key]
+            repeated = (parsed.get(note.ibid_of or "") or [None])[0]
+            notes.append(
+                {
+                    "key": note.key,
+                    "label": note.label,
+                    "status": note.status,
+                    "text": note.text,
+                    "ibid_of": note.ibid_of,
+                    "citations": [c.to_dict() for c in citations],
+                    "words": "; ".join(describe(c, repeated) for c in citations),
+                }
+            )
+        out.append({"id": doc.id, "remarks": list(doc.remarks), "notes": notes})
+    if args.json:
+        json.dump({"documents": out}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for doc in out:
+        print(doc["id"])
+        for remark in doc["remarks"]:
+            print(f"  ({remark})")
+        for n in doc["notes"]:
+            status = "" if n["status"] == "defined" else f" [{n['status']}]"
+            print(f"  {n['label']:>3}{status} {n['words'] or 'not in this copy of the document'}")
+    return 0
 
 
 def _inspect(args: argparse.Namespace) -> int:

@@ -1,0 +1,118 @@
+import pytest
+
+from briefing_app.pack.citations import describe, pack_sources, parse_citations, tidy
+from briefing_app.pack.crossrefs import MentionFinder
+
+
+def one(text):
+    (c,) = parse_citations(text)
+    return c
+
+
+@pytest.mark.parametrize(
+    "text, house, date, first, last, section",
+    [
+        ("HC Deb 9 November 2010, cc12-13WS.", "commons", "2010-11-09", 12, 13, "written statement"),
+        ("HC Deb 21 December 2010, c1317W.", "commons", "2010-12-21", 1317, 1317, "written answer"),
+        ("HC Deb 26 January 2011, c306-8.", "commons", "2011-01-26", 306, 308, "debate"),
+        ("HL Deb 30 November 2011, c304", "lords", "2011-11-30", 304, 304, "debate"),
+        ("HL Deb 5 May 2010, cc12-14WA", "lords", "2010-05-05", 12, 14, "written answer"),
+        ("HC Deb 3 March 2009, col 45WH", "commons", "2009-03-03", 45, 45, "Westminster Hall"),
+        ("HC Deb 3 March 2009, cols 1098-102", "commons", "2009-03-03", 1098, 1102, "debate"),
+    ],
+)
+def test_hansard(text, house, date, first, last, section):
+    c = one(text)
+    assert c.type == "hansard" and c.confidence == 1.0
+    assert (c.fields["house"], c.fields["date"], c.fields["first_column"], c.fields["last_column"]) == (
+        house, date, first, last,
+    )
+    assert c.fields["section"] == section
+
+
+def test_hansard_in_words_and_tidy():
+    c = one("HC Deb 9 November 2010, cc12-13WS.")
+    assert describe(c) == "House of Commons, written statement, 9 November 2010, cols 12-13"
+    assert tidy(c) == "HC Deb 9 November 2010, cc12–13WS"
+    assert tidy(one("HC Deb 21 December 2010, c1317W.")) == "HC Deb 21 December 2010, c1317W"
+
+
+def test_hansard_without_columns_is_kept_with_lower_confidence():
+    c = one("HC Deb 9 November 2010")
+    assert c.type == "hansard" and c.confidence < 1 and "first_column" not in c.fields
+
+
+@pytest.mark.parametrize(
+    "text, series, number, pages",
+    [
+        ("Cm 8092, pp39-40.", "Cm", 8092, [39, 40]),
+        ("Cmnd. 6404", "Cmnd", 6404, None),
+        ("Cd. 1234, p 5", "Cd", 1234, [5, 5]),
+        ("CP 12", "CP", 12, None),
+    ],
+)
+def test_command_papers(text, series, number, pages):
+    c = one(text)
+    assert c.type == "command_paper" and c.fields == {"series": series, "number": number, "pages": pages}
+
+
+def test_house_papers_and_library_notes():
+    cs = parse_citations(
+        "Original report was Preventing Violent Extremism, 6th report 2009-10, HC 65. "
+        "Government response was published as 4th Special Report 2010-12, HC 1951."
+    )
+    assert [(c.type, c.fields["number"], c.fields["session"]) for c in cs] == [
+        ("house_paper", 65, "2009-10"),
+        ("house_paper", 1951, "2010-12"),
+    ]
+    (c,) = parse_citations("Preventing Violent Extremism, HC 65 2009-10")
+    assert c.fields == {"house": "commons", "number": 65, "session": "2009-10"}
+    assert [c.fields["id"] for c in parse_citations("See SN/HA/5852 and SN05993")] == ["SN/HA/5852", "SN05993"]
+
+
+def test_urls_ibid_and_other():
+    assert one("<http://example.org/a>.").fields["url"] == "http://example.org/a"
+    ibid = one("ibid, c457W")
+    assert ibid.type == "ibid" and ibid.fields == {"first_column": 457, "last_column": 457, "section": "written answer"}
+    repeated = one("HC Deb 1 May 2012, c400W")
+    assert tidy(ibid, repeated) == "HC Deb 1 May 2012, c457W"
+    assert one("*ibid*").type == "ibid"
+    other = one("Margaret Eaton, LGA PVE Conference November 2008")
+    assert other.type == "other" and other.raw == "Margaret Eaton, LGA PVE Conference November 2008"
+    assert parse_citations(None) == []
+
+
+def test_sn05993_notes(bundled_pack):
+    doc = bundled_pack.document("sn05993")
+    parsed = {n.key: parse_citations(n.text) for n in doc.notes}
+    assert len(parsed) == 26 and all(parsed.values())
+    hansard = [c for cs in parsed.values() for c in cs if c.type == "hansard"]
+    assert len(hansard) == 21 and all(c.confidence == 1.0 for c in hansard)
+    assert parsed["2"][0].fields == {
+        "house": "commons", "date": "2010-11-09", "first_column": 12, "last_column": 13, "section": "written statement",
+    }
+    assert parsed["3"][0].fields["section"] == "written answer" and parsed["3"][0].fields["first_column"] == 1317
+    assert parsed["9"][0].fields == {"series": "Cm", "number": 8092, "pages": [39, 40]}
+    assert [(c.fields["number"], c.fields["session"]) for c in parsed["24"]] == [(65, "2009-10"), (1951, "2010-12")]
+    assert parsed["1"][0].type == "library_note" and parsed["1"][0].fields["id"] == "SN/HA/5852"
+
+
+def test_sources_group_who_cites_what(bundled_pack):
+    sources = {s.title: s for s in pack_sources(bundled_pack)}
+    lords = sources["HL Deb 30 November 2011"]
+    assert sorted(int(c.note) for c in lords.cited_by) == [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+    assert {c.doc for c in lords.cited_by} == {"sn05993"}
+    contest = [s for s in sources.values() if "CONTEST" in s.title and s.type == "other"]
+    assert contest  # Stronger Together's ibid 23~2 counts as citing note 23's source
+    kinds = [s.type for s in pack_sources(bundled_pack)]
+    assert kinds == sorted(kinds, key=("hansard", "command_paper", "house_paper", "library_note", "url", "other").index)
+
+
+def test_document_names_link_to_the_document(bundled_pack):
+    finder = MentionFinder(bundled_pack)
+    text = 'I am today publishing "Creating the Conditions for Integration", the approach.'
+    (m,) = finder.find(text, "sn05993")
+    assert (text[m.start : m.end], m.doc) == ("Creating the Conditions for Integration", "creating-the-conditions")
+    (m,) = finder.find("Creating the Conditions recognises that integration", "lga-item-3")
+    assert m.doc == "creating-the-conditions"
+    assert finder.find("Creating the conditions for integration", "creating-the-conditions") == []
