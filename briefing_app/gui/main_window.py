@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
 from briefing_app.gui.about import show_about
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.note_popup import NotePopup
+from briefing_app.gui.notes_sidebar import NotesSidebar
 from briefing_app.gui.problems import ProblemsBanner
 from briefing_app.gui.reader import ReaderView
 from briefing_app.gui.search_panel import SearchPanel
 from briefing_app.gui.search_worker import IndexOpener
+from briefing_app.gui.sources_dialog import SourcesDialog
 from briefing_app.gui.toc import TocView
-from briefing_app.pack.model import Pack
+from briefing_app.pack.crossrefs import MentionFinder
+from briefing_app.pack.model import Pack, Span
 from briefing_app.search import QuerySyntaxError, SearchEngine, SearchHit
 
 
@@ -59,6 +62,12 @@ class MainWindow(QMainWindow):
         self.search_dock.setWidget(self.search_panel)
         self.search_dock.setMinimumWidth(340)
         self.opener = IndexOpener(self)
+        self.notes = NotesSidebar(self)
+        self.notes_dock = QDockWidget("Notes", self)
+        self.notes_dock.setObjectName("notesDock")
+        self.notes_dock.setWidget(self.notes)
+        self.notes_dock.setMinimumWidth(320)
+        self.mentions: MentionFinder | None = None
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.setObjectName("leftSplitter")
@@ -84,14 +93,20 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addWidget(self.search_field)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.tabifyDockWidget(self.notes_dock, self.search_dock)
         self.search_dock.hide()
+        self.notes_dock.raise_()
         self._build_menus()
 
         self.documents.documentRequested.connect(self._on_document_requested)
         self.toc.blockRequested.connect(self._on_block_requested)
         self.reader.noteActivated.connect(self._on_note_activated)
         self.reader.currentBlockChanged.connect(self._on_current_block_changed)
+        self.reader.documentLinkActivated.connect(self._on_document_link)
+        self.reader.verticalScrollBar().valueChanged.connect(self._on_reader_scrolled)
+        self.notes.noteChosen.connect(self._on_note_chosen)
         self.search_field.textEdited.connect(self._on_search_edited)
         self.search_field.returnPressed.connect(self._on_search_return)
         self.search_panel.hitActivated.connect(self._on_hit_activated)
@@ -133,6 +148,14 @@ class MainWindow(QMainWindow):
         for action in (find_action, next_action, previous_action):
             search_menu.addAction(action)
             self.addAction(action)
+        view_menu = self.menuBar().addMenu("&View")
+        notes_action = self.notes_dock.toggleViewAction()
+        notes_action.setText("&Notes Sidebar")
+        notes_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        sources_action = QAction("&Sources Cited in the Pack…", self)
+        sources_action.triggered.connect(self._on_sources)
+        view_menu.addAction(notes_action)
+        view_menu.addAction(sources_action)
         help_menu = self.menuBar().addMenu("&Help")
         about_action = QAction("&About Briefing", self)
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -146,6 +169,7 @@ class MainWindow(QMainWindow):
         self.engine = None
         self.search_panel.set_engine(None, {})
         self.pack = pack
+        self.mentions = MentionFinder(pack) if pack else None
         self.documents.set_pack(pack)
         self.banner.set_problems(list(pack.problems) if pack else [], fatal=error)
         if pack is None:
@@ -169,8 +193,10 @@ class MainWindow(QMainWindow):
             self.documents.blockSignals(True)
             self.documents.select_document(doc_id)
             self.documents.blockSignals(False)
-            self.reader.show_document(doc)
+            self.reader.show_document(doc, self._links(doc))
             self.toc.set_document(doc)
+            self.notes.set_document(doc)
+            self._on_reader_scrolled(0)
         if block_id:
             self.reader.scroll_to_block(block_id)
         return True
@@ -184,6 +210,17 @@ class MainWindow(QMainWindow):
         self.search_field.setText(text)
         self.search_dock.show()
         return self.search_panel.run(text)
+
+    def _links(self, doc) -> dict[str, list[Span]]:
+        """Names of other documents of the pack in this one's text, as links to them."""
+        if self.mentions is None:
+            return {}
+        out: dict[str, list[Span]] = {}
+        for block in doc.blocks:
+            found = self.mentions.find(block.text, doc.id, block.spans)
+            if found:
+                out[block.id] = [Span(m.start, m.end, "doclink", m.doc) for m in found]
+        return out
 
     def save_screenshot(self, path: Path) -> bool:
         for _ in range(3):
@@ -199,8 +236,39 @@ class MainWindow(QMainWindow):
     def _on_block_requested(self, block_id: str) -> None:
         self.reader.scroll_to_block(block_id)
 
+    @Slot(str)
+    def _on_document_link(self, doc_id: str) -> None:
+        self.open_document(doc_id)
+
+    @Slot(int)
+    def _on_reader_scrolled(self, _value: int) -> None:
+        self.notes.set_on_screen(self.reader.visible_note_keys())
+
+    @Slot(str)
+    def _on_note_chosen(self, key: str) -> None:
+        self.reader.scroll_to_marker(key)
+
+    @Slot()
+    def _on_sources(self) -> None:
+        if self.pack is None:
+            return
+        dialog = SourcesDialog(self.pack, self)
+        dialog.noteRequested.connect(self._on_source_note)
+        dialog.show()
+        self.sources_dialog = dialog
+
+    @Slot(str, str)
+    def _on_source_note(self, doc_id: str, key: str) -> None:
+        self.open_document(doc_id)
+        self.notes_dock.show()
+        self.notes.select_note(key)
+        self.reader.scroll_to_marker(key)
+
     @Slot(str, str)
     def _on_note_activated(self, doc_id: str, key: str) -> None:
+        if self.notes_dock.isVisible() and not self.notes_dock.visibleRegion().isEmpty():
+            self.notes.select_note(key)  # the sidebar shows it; a popup would cover the text
+            return
         doc = self.pack.document(doc_id) if self.pack else None
         positions = self.reader.render_map.markers.get(key)
         if doc is None or not positions:

@@ -7,12 +7,13 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from briefing_app.gui import style
-from briefing_app.gui.render import NOTE_SCHEME, Renderer, RenderMap
-from briefing_app.pack.model import Document
+from briefing_app.gui.render import DOC_SCHEME, NOTE_SCHEME, Renderer, RenderMap
+from briefing_app.pack.model import Document, Span
 
 
 class ReaderView(QTextBrowser):
     noteActivated = Signal(str, str)  # document id, note key
+    documentLinkActivated = Signal(str)  # id of the document a name in the text refers to
     currentBlockChanged = Signal(str)  # id of the block at the top of the view
 
     def __init__(self, parent=None) -> None:
@@ -27,10 +28,10 @@ class ReaderView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
-    def show_document(self, doc: Document) -> None:
+    def show_document(self, doc: Document, links: dict[str, list[Span]] | None = None) -> None:
         self.clear_highlights()
         self.document_model = doc
-        self.render_map = Renderer(self.document(), self.palette()).render(doc)
+        self.render_map = Renderer(self.document(), self.palette()).render(doc, links)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
 
@@ -104,10 +105,39 @@ class ReaderView(QTextBrowser):
         self.setViewportMargins(side, 0, side, 0)
         super().resizeEvent(event)
 
+    def visible_range(self) -> tuple[int, int]:
+        rect = self.viewport().rect()
+        return self.cursorForPosition(rect.topLeft()).position(), self.cursorForPosition(
+            rect.bottomRight()
+        ).position()
+
+    def visible_note_keys(self) -> set[str]:
+        low, high = self.visible_range()
+        return {
+            key
+            for key, positions in self.render_map.markers.items()
+            if any(low <= p <= high for p in positions)
+        }
+
+    def scroll_to_marker(self, key: str) -> bool:
+        """Bring the note's first marker into view and select it, so the eye finds it."""
+        positions = self.render_map.markers.get(key)
+        if not positions:
+            return False
+        note = self.document_model.note(key) if self.document_model else None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(positions[0])
+        cursor.setPosition(positions[0] + len(note.label if note else key), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == NOTE_SCHEME and self.document_model is not None:
             self.noteActivated.emit(self.document_model.id, url.path())
+        elif url.scheme() == DOC_SCHEME:
+            self.documentLinkActivated.emit(url.path())
 
     @Slot(int)
     def _on_scrolled(self, _value: int) -> None:

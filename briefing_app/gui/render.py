@@ -22,9 +22,10 @@ from PySide6.QtGui import (
 )
 
 from briefing_app.gui import style
-from briefing_app.pack.model import Block, Document, Note
+from briefing_app.pack.model import Block, Document, Note, Span
 
 NOTE_SCHEME = "note"
+DOC_SCHEME = "doc"
 LINE_SEPARATOR = "\u2028"  # a line break inside one QTextBlock, so a model block stays one block
 
 
@@ -81,7 +82,9 @@ class Renderer:
         self.base.setForeground(palette.color(QPalette.ColorRole.Text))
         self.muted = style.muted(palette)
 
-    def render(self, doc: Document) -> RenderMap:
+    def render(self, doc: Document, links: dict[str, list[Span]] | None = None) -> RenderMap:
+        """`links`: per block id, spans naming another document of the pack (target: its id)."""
+        self.links = links or {}
         self.qdoc.clear()
         self.qdoc.setDefaultFont(style.body_font())
         self.cursor = QTextCursor(self.qdoc)
@@ -195,11 +198,12 @@ class Renderer:
     def _text(self, block: Block, base: QTextCharFormat, notes: dict[str, Note]) -> None:
         text = block.text.replace("\n", LINE_SEPARATOR)
         place = BlockPlace(self.cursor.position(), self.cursor.position())
+        spans = [*block.spans, *self.links.get(block.id, ())]
         cuts = {0, len(text)}
-        for s in block.spans:
+        for s in spans:
             cuts.update((s.start, s.end))
         refs_at: dict[int, list[str]] = {}
-        for s in block.spans:
+        for s in spans:
             if s.kind == "note_ref" and s.target:
                 refs_at.setdefault(s.start, []).append(s.target)
         points = sorted(c for c in cuts if 0 <= c <= len(text))
@@ -210,7 +214,7 @@ class Renderer:
             if i + 1 < len(points) and points[i + 1] > at:
                 end = points[i + 1]
                 fmt = QTextCharFormat(base)
-                for s in block.spans:
+                for s in spans:
                     if s.start <= at and s.end >= end and s.end > s.start:
                         self._apply(fmt, s.kind, s.target)
                 self.cursor.insertText(text[at:end], fmt)
@@ -224,6 +228,12 @@ class Renderer:
             fmt.setFontWeight(QFont.Weight.Bold)
         elif kind == "superscript":
             fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+        elif kind == "doclink":
+            fmt.setForeground(style.link_colour(self.palette))
+            fmt.setFontUnderline(True)
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(f"{DOC_SCHEME}:{target}")
+            fmt.setToolTip("Open this document of the pack")
         elif kind == "link":
             # Links are shown, never followed: the app does not go to the network. A link whose
             # address the source left out ("#") is marked as a reference with nothing behind it.

@@ -4,37 +4,16 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import (
-    QLabel,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefing_app.errors import BriefingError
+from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, marked
 from briefing_app.search import SearchEngine, SearchHit, SearchResult
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
-HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 150
 LIMIT = 20  # about a screenful; the status line says when more matched
-
-
-def marked(text: str, ranges) -> str:
-    """Escaped text with the matched words in bold: the text itself is never read as markup."""
-    out, pos = [], 0
-    for s, e in ranges:
-        out.append(escape(text[pos:s]))
-        out.append(f"<b>{escape(text[s:e])}</b>")
-        pos = e
-    out.append(escape(text[pos:]))
-    return "".join(out)
 
 
 def location(hit: SearchHit) -> str:
@@ -48,70 +27,6 @@ def location(hit: SearchHit) -> str:
     if hit.section:
         parts.append(hit.section)
     return " · ".join(parts) or "Opening of the document"
-
-
-class _RichDelegate(QStyledItemDelegate):
-    """Paints items that carry HTML (hit rows) as rich text, wrapped to the column width."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        # Layout asks for each row's size and then paints it: lay each snippet out once.
-        self._docs: dict[tuple[str, int], QTextDocument] = {}
-
-    def clear_cache(self) -> None:
-        self._docs.clear()
-
-    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
-        html = index.data(HTML_ROLE)
-        if not html:
-            return None
-        width = max(80, self._width(option, index) - 8)
-        doc = self._docs.get((html, width))
-        if doc is None:
-            doc = QTextDocument()
-            doc.setDefaultFont(option.font)
-            doc.setHtml(html)
-            doc.setTextWidth(width)
-            self._docs[(html, width)] = doc
-        return doc
-
-    def _width(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
-        # sizeHint is asked before the row has a rectangle: measure against the view instead.
-        if option.rect.width() > 0:
-            return option.rect.width()
-        view = self.parent()
-        depth = 1 if index.parent().isValid() else 0
-        return view.viewport().width() - view.indentation() * (depth + 1)
-
-    def paint(self, painter, option, index) -> None:
-        doc = self._doc(option, index)
-        if doc is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        painter.save()
-        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        role = (
-            QPalette.ColorRole.HighlightedText
-            if option.state & QStyle.StateFlag.State_Selected
-            else QPalette.ColorRole.Text
-        )
-        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt name)
-        doc = self._doc(option, index)
-        if doc is None:
-            return super().sizeHint(option, index)
-        # Width 0: the row takes the column width; asking for more would bring a horizontal scroll.
-        return QSize(0, int(doc.size().height()) + 4)
 
 
 class SearchPanel(QWidget):
@@ -136,7 +51,7 @@ class SearchPanel(QWidget):
         self.results.setHeaderHidden(True)
         self.results.setWordWrap(True)
         self.results.setUniformRowHeights(False)
-        self.delegate = _RichDelegate(self.results)
+        self.delegate = RichDelegate(self.results)
         self.results.setItemDelegate(self.delegate)
         self.results.setIndentation(12)
         self.timer = QTimer(self)

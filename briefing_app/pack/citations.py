@@ -12,9 +12,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-MONTHS = {m: i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), start=1
-)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split(),
+        start=1,
+    )
+}
 _MONTH = "|".join(MONTHS)
 SECTIONS = {
     "": "debate",
@@ -24,7 +28,10 @@ SECTIONS = {
     "WH": "Westminster Hall",
     "GC": "Grand Committee",
 }
-_COLUMNS = r"(?P<cols>c{1,2}\.?|cols?\.?)\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?\s*(?P<section>WS|WA|WH|GC|W)?\b"
+_COLUMNS = (
+    r"(?P<cols>c{1,2}\.?|cols?\.?)\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?"
+    r"\s*(?P<section>WS|WA|WH|GC|W)?\b"
+)
 _HANSARD = re.compile(
     rf"\b(?P<house>HC|HL)\s+Deb\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"
     rf"(?:\s*,\s*(?:vol\s*\d+\s*,\s*)?{_COLUMNS})?"
@@ -34,7 +41,9 @@ _COMMAND = re.compile(
     r"(?<![\w/])(?P<series>Cmnd|Cmd|Cd|Cm|CP|C)(?(1)\.?|)\s*(?P<number>\d{1,5})\b"
     r"(?:\s*,\s*(?P<pp>pp?)\.?\s*(?P<pfirst>\d+)(?:\s*[-–]\s*(?P<plast>\d+))?)?"
 )
-_HOUSE_PAPER = re.compile(r"\b(?P<house>HC|HL)\s+(?:Paper\s+)?(?P<number>\d{1,4})(?:\s*\(?(?P<session>\d{4}[-–]\d{2})\)?)?(?!\s*Deb)\b")
+_HOUSE_PAPER = re.compile(
+    r"\b(?P<house>HC|HL)\s+(?:Paper\s+)?(?P<number>\d{1,4})(?:\s*\(?(?P<session>\d{4}[-–]\d{2})\)?)?(?!\s*Deb)\b"
+)
 _SESSION_BEFORE = re.compile(r"(?P<session>\d{4}[-–]\d{2})\s*,\s*$")
 _LIBRARY = re.compile(r"\bSN(?:/(?P<section>[A-Z]{2,4})/|\s?)(?P<number>\d{4,5})\b")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>)\]]+")
@@ -140,6 +149,7 @@ def _date(day: str, month: str, year: str) -> str | None:
 
 # --- in words, for the sidebar; and a tidy reference for "Copy citation" ----------------------
 
+
 def describe(c: Citation, repeated: Citation | None = None) -> str:
     f = c.fields
     if c.type == "hansard":
@@ -153,7 +163,11 @@ def describe(c: Citation, repeated: Citation | None = None) -> str:
         return ", ".join(p for p in parts if p)
     if c.type == "command_paper":
         pages = f.get("pages")
-        where = f", pages {pages[0]}-{pages[1]}" if pages and pages[0] != pages[1] else (f", page {pages[0]}" if pages else "")
+        where = (
+            f", pages {pages[0]}-{pages[1]}"
+            if pages and pages[0] != pages[1]
+            else (f", page {pages[0]}" if pages else "")
+        )
         return f"Command paper {f['series']} {f['number']}{where}"
     if c.type == "house_paper":
         house = "House of Commons" if f["house"] == "commons" else "House of Lords"
@@ -177,7 +191,11 @@ def tidy(c: Citation, repeated: Citation | None = None) -> str:
         date = _long_date(f["date"]) if f.get("date") else ""
         cols = ""
         if f.get("first_column"):
-            span = f["first_column"] if f["first_column"] == f["last_column"] else f"{f['first_column']}–{f['last_column']}"
+            span = (
+                f["first_column"]
+                if f["first_column"] == f["last_column"]
+                else f"{f['first_column']}–{f['last_column']}"
+            )
             prefix = "c" if f["first_column"] == f["last_column"] else "cc"
             suffix = {v: k for k, v in SECTIONS.items() if k not in ("WA",)}.get(f.get("section"), "")
             if f["house"] == "lords" and f.get("section") == "written answer":
@@ -186,10 +204,16 @@ def tidy(c: Citation, repeated: Citation | None = None) -> str:
         return f"{house} Deb {date}{cols}"
     if c.type == "command_paper":
         pages = f.get("pages")
-        where = "" if not pages else (f", p {pages[0]}" if pages[0] == pages[1] else f", pp {pages[0]}–{pages[1]}")
+        where = (
+            ""
+            if not pages
+            else (f", p {pages[0]}" if pages[0] == pages[1] else f", pp {pages[0]}–{pages[1]}")
+        )
         return f"{f['series']} {f['number']}{where}"
     if c.type == "house_paper":
-        return f"{'HC' if f['house'] == 'commons' else 'HL'} {f['number']}" + (f" {f['session']}" if f.get("session") else "")
+        return f"{'HC' if f['house'] == 'commons' else 'HL'} {f['number']}" + (
+            f" {f['session']}" if f.get("session") else ""
+        )
     if c.type == "ibid" and repeated is not None:
         base = tidy(repeated)
         if f.get("first_column") and repeated.type == "hansard":
@@ -212,6 +236,7 @@ def _long_date(iso: str) -> str:
 
 
 # --- every cited work of a pack, grouped, with who cites it ---------------------------------
+
 
 @dataclass(frozen=True)
 class CitingNote:

@@ -1,13 +1,21 @@
-"""Where a block or note names another document of the pack, so the name can link to it."""
+"""Where a block or note names another document of the pack, so the name can link to it.
+
+Titles are often ordinary phrases ("Preventing violent extremism" is also a programme, a fund
+and a committee report), so a name counts as a reference only when the text presents it as one:
+enclosed exactly in quotation marks or emphasis; or, for a document's short title, written as a
+name (capital first letter) and not running on into a longer name ("...Pathfinder Fund").
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from briefing_app.pack.model import Pack
+from briefing_app.pack.model import Pack, Span
 
-MIN_NAME = 12  # shorter names ("Prevent") are too common to be taken as titles
+MIN_NAME = 12  # shorter names are too easily something else
+_OPEN = "'\"‘“"
+_CLOSE = "'\"’”"
 
 
 @dataclass(frozen=True)
@@ -19,20 +27,34 @@ class Mention:
 
 class MentionFinder:
     def __init__(self, pack: Pack) -> None:
-        names: list[tuple[str, str]] = []
+        names: list[tuple[str, str, bool]] = []  # name, document, may stand bare
         for d in pack.documents:
-            for name in {d.title, d.meta.short_title or ""}:
-                if len(name) >= MIN_NAME:
-                    names.append((name, d.id))
-        names.sort(key=lambda nd: -len(nd[0]))  # the longest name wins where names overlap
-        self._names = [(re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.IGNORECASE), doc) for n, doc in names]
+            if len(d.title) >= MIN_NAME:
+                names.append((d.title, d.id, False))
+            short = d.meta.short_title or ""
+            if len(short) >= MIN_NAME and short.casefold() != d.title.casefold():
+                names.append((short, d.id, True))
+        names.sort(key=lambda n: -len(n[0]))  # the longest name wins where names overlap
+        self._names = [
+            (re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.IGNORECASE), doc, bare) for n, doc, bare in names
+        ]
 
-    def find(self, text: str, own_doc: str) -> list[Mention]:
+    def find(self, text: str, own_doc: str, spans: tuple[Span, ...] = ()) -> list[Mention]:
+        emphasised = {(s.start, s.end) for s in spans if s.kind in ("emphasis", "strong")}
         found: list[Mention] = []
-        for pattern, doc in self._names:
+        for pattern, doc, bare in self._names:
             if doc == own_doc:
                 continue  # a document naming itself is not a link anywhere
             for m in pattern.finditer(text):
-                if all(m.end() <= f.start or m.start() >= f.end for f in found):
-                    found.append(Mention(m.start(), m.end(), doc))
+                start, end = m.span()
+                quoted = start > 0 and end < len(text) and text[start - 1] in _OPEN and text[end] in _CLOSE
+                if not (quoted or (start, end) in emphasised or (bare and _as_name(text, start, end))):
+                    continue
+                if all(end <= f.start or start >= f.end for f in found):
+                    found.append(Mention(start, end, doc))
         return sorted(found, key=lambda f: f.start)
+
+
+def _as_name(text: str, start: int, end: int) -> bool:
+    following = re.match(r"\s+(\w)", text[end:])
+    return text[start].isupper() and not (following and following.group(1).isupper())

@@ -64,6 +64,7 @@ def test_note_markers_render_as_superscript_labels(window, bundled_pack):
 
 
 def test_clicking_a_marker_shows_its_note(window, qtbot):
+    window.notes_dock.hide()  # with the sidebar collapsed, a popup shows the note
     window.reader.anchorClicked.emit(QUrl("note:2"))
     qtbot.waitUntil(window.note_popup.isVisible, timeout=2000)
     assert window.note_popup.title.text() == "Note 2"
@@ -71,6 +72,7 @@ def test_clicking_a_marker_shows_its_note(window, qtbot):
 
 
 def test_missing_note_says_it_is_not_in_this_copy(window, qtbot):
+    window.notes_dock.hide()
     window.open_document("creating-the-conditions")
     window.reader.anchorClicked.emit(QUrl("note:5"))
     qtbot.waitUntil(window.note_popup.isVisible, timeout=2000)

@@ -25,7 +25,10 @@ def test_hansard(text, house, date, first, last, section):
     c = one(text)
     assert c.type == "hansard" and c.confidence == 1.0
     assert (c.fields["house"], c.fields["date"], c.fields["first_column"], c.fields["last_column"]) == (
-        house, date, first, last,
+        house,
+        date,
+        first,
+        last,
     )
     assert c.fields["section"] == section
 
@@ -67,13 +70,20 @@ def test_house_papers_and_library_notes():
     ]
     (c,) = parse_citations("Preventing Violent Extremism, HC 65 2009-10")
     assert c.fields == {"house": "commons", "number": 65, "session": "2009-10"}
-    assert [c.fields["id"] for c in parse_citations("See SN/HA/5852 and SN05993")] == ["SN/HA/5852", "SN05993"]
+    assert [c.fields["id"] for c in parse_citations("See SN/HA/5852 and SN05993")] == [
+        "SN/HA/5852",
+        "SN05993",
+    ]
 
 
 def test_urls_ibid_and_other():
     assert one("<http://example.org/a>.").fields["url"] == "http://example.org/a"
     ibid = one("ibid, c457W")
-    assert ibid.type == "ibid" and ibid.fields == {"first_column": 457, "last_column": 457, "section": "written answer"}
+    assert ibid.type == "ibid" and ibid.fields == {
+        "first_column": 457,
+        "last_column": 457,
+        "section": "written answer",
+    }
     repeated = one("HC Deb 1 May 2012, c400W")
     assert tidy(ibid, repeated) == "HC Deb 1 May 2012, c457W"
     assert one("*ibid*").type == "ibid"
@@ -89,11 +99,20 @@ def test_sn05993_notes(bundled_pack):
     hansard = [c for cs in parsed.values() for c in cs if c.type == "hansard"]
     assert len(hansard) == 21 and all(c.confidence == 1.0 for c in hansard)
     assert parsed["2"][0].fields == {
-        "house": "commons", "date": "2010-11-09", "first_column": 12, "last_column": 13, "section": "written statement",
+        "house": "commons",
+        "date": "2010-11-09",
+        "first_column": 12,
+        "last_column": 13,
+        "section": "written statement",
     }
-    assert parsed["3"][0].fields["section"] == "written answer" and parsed["3"][0].fields["first_column"] == 1317
+    assert (
+        parsed["3"][0].fields["section"] == "written answer" and parsed["3"][0].fields["first_column"] == 1317
+    )
     assert parsed["9"][0].fields == {"series": "Cm", "number": 8092, "pages": [39, 40]}
-    assert [(c.fields["number"], c.fields["session"]) for c in parsed["24"]] == [(65, "2009-10"), (1951, "2010-12")]
+    assert [(c.fields["number"], c.fields["session"]) for c in parsed["24"]] == [
+        (65, "2009-10"),
+        (1951, "2010-12"),
+    ]
     assert parsed["1"][0].type == "library_note" and parsed["1"][0].fields["id"] == "SN/HA/5852"
 
 
@@ -105,14 +124,44 @@ def test_sources_group_who_cites_what(bundled_pack):
     contest = [s for s in sources.values() if "CONTEST" in s.title and s.type == "other"]
     assert contest  # Stronger Together's ibid 23~2 counts as citing note 23's source
     kinds = [s.type for s in pack_sources(bundled_pack)]
-    assert kinds == sorted(kinds, key=("hansard", "command_paper", "house_paper", "library_note", "url", "other").index)
+    assert kinds == sorted(
+        kinds, key=("hansard", "command_paper", "house_paper", "library_note", "url", "other").index
+    )
 
 
 def test_document_names_link_to_the_document(bundled_pack):
     finder = MentionFinder(bundled_pack)
     text = 'I am today publishing "Creating the Conditions for Integration", the approach.'
     (m,) = finder.find(text, "sn05993")
-    assert (text[m.start : m.end], m.doc) == ("Creating the Conditions for Integration", "creating-the-conditions")
+    assert (text[m.start : m.end], m.doc) == (
+        "Creating the Conditions for Integration",
+        "creating-the-conditions",
+    )
     (m,) = finder.find("Creating the Conditions recognises that integration", "lga-item-3")
     assert m.doc == "creating-the-conditions"
     assert finder.find("Creating the conditions for integration", "creating-the-conditions") == []
+
+
+def test_ordinary_phrases_that_happen_to_be_titles_do_not_link(bundled_pack):
+    finder = MentionFinder(bundled_pack)
+    for text in (
+        "Integration, community cohesion and preventing violent extremism",
+        "Preventing Violent Extremism Pathfinder Fund, 2007/8",
+        "Integration is defined as creating the conditions for everyone to play a full part",
+    ):
+        assert finder.find(text, "stronger-together") == [], text
+
+
+def test_real_titles_in_the_pack_link(bundled_pack):
+    finder = MentionFinder(bundled_pack)
+    linked = {
+        (doc.id, m.doc)
+        for doc in bundled_pack.documents
+        for b in doc.blocks
+        for m in finder.find(b.text, doc.id, b.spans)
+    }
+    assert linked == {
+        ("sn05993", "creating-the-conditions"),
+        ("lga-item-3", "creating-the-conditions"),
+        ("north-yorkshire-item-9", "creating-the-conditions"),
+    }

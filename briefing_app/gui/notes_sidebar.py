@@ -1,0 +1,163 @@
+"""The current document's notes beside the text: label, text, citation in words, status."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from briefing_app.gui.render import note_status_text
+from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate
+from briefing_app.pack.citations import Citation, describe, parse_citations, tidy
+from briefing_app.pack.model import Document, Note
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+ON_SCREEN = QColor("#e3f0ff")
+FLASH = QColor("#ffd54f")
+
+
+class NotesSidebar(QWidget):
+    noteChosen = Signal(str)  # note key: show me where it is cited
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesSidebar")
+        self.doc: Document | None = None
+        self.citations: dict[str, list[Citation]] = {}
+        self.on_screen: set[str] = set()
+
+        self.remark = QLabel(self)
+        self.remark.setWordWrap(True)
+        self.remark.setTextFormat(Qt.TextFormat.PlainText)
+        self.remark.setStyleSheet("QLabel { background: #fff4e0; color: #4a3000; padding: 6px; }")
+        self.list = QListWidget(self)
+        self.list.setObjectName("notesList")
+        self.list.setAccessibleName("Notes of this document")
+        self.list.setWordWrap(True)
+        self.list.setItemDelegate(RichDelegate(self.list))
+        self.copy_button = QPushButton("Copy citation", self)
+        self.copy_button.setEnabled(False)
+        self.flash_timer = QTimer(self)
+        self.flash_timer.setSingleShot(True)
+        self.flash_timer.setInterval(900)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.remark)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.copy_button)
+
+        self.list.itemActivated.connect(self._on_item_activated)
+        self.list.itemClicked.connect(self._on_item_activated)
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.copy_button.clicked.connect(self._on_copy)
+        self.flash_timer.timeout.connect(self._on_flash_over)
+
+    # -- public -------------------------------------------------------------------------------
+    def set_document(self, doc: Document | None) -> None:
+        self.doc = doc
+        self.on_screen = set()
+        self.list.clear()
+        self.citations = {n.key: parse_citations(n.text) for n in doc.notes} if doc else {}
+        remarks = list(doc.remarks) if doc else []
+        if doc is not None and not doc.notes:
+            remarks.append("This document has no notes.")
+        self.remark.setText("\n".join(remarks))
+        self.remark.setVisible(bool(remarks))
+        for note in doc.notes if doc else ():
+            item = QListWidgetItem(f"{note.label} {note.text or ''}")
+            item.setData(KEY_ROLE, note.key)
+            item.setData(HTML_ROLE, self._html(note))
+            item.setToolTip(self.citation_text(note.key) or "")
+            self.list.addItem(item)
+
+    def citation_text(self, key: str) -> str:
+        """A tidy reference for the note, as "Copy citation" puts it on the clipboard."""
+        note = self.doc.note(key) if self.doc else None
+        if note is None or not note.text:
+            return ""
+        repeated = self._repeated(note)
+        return "; ".join(tidy(c, repeated) for c in self.citations.get(key, []))
+
+    def select_note(self, key: str, flash: bool = True) -> bool:
+        item = self._item(key)
+        if item is None:
+            return False
+        self.list.setCurrentItem(item)
+        self.list.scrollToItem(item, QListWidget.ScrollHint.PositionAtCenter)
+        if flash:
+            item.setBackground(FLASH)
+            self.flash_timer.start()
+        return True
+
+    def set_on_screen(self, keys: set[str]) -> None:
+        """Emphasise the notes whose markers the reader can see, and keep the first in view."""
+        if keys == self.on_screen:
+            return
+        self.on_screen = keys
+        first = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            visible = item.data(KEY_ROLE) in keys
+            item.setBackground(ON_SCREEN if visible else QColor(0, 0, 0, 0))
+            font = item.font()
+            font.setBold(visible)
+            item.setFont(font)
+            if visible and first is None:
+                first = item
+        if first is not None and not self.flash_timer.isActive():
+            self.list.scrollToItem(first, QListWidget.ScrollHint.PositionAtTop)
+
+    # -- internals ----------------------------------------------------------------------------
+    def _repeated(self, note: Note) -> Citation | None:
+        if not note.ibid_of:
+            return None
+        found = self.citations.get(note.ibid_of) or []
+        return found[0] if found else None
+
+    def _html(self, note: Note) -> str:
+        head = f"<b>{escape(note.label)}</b>"
+        status = note_status_text(note)
+        if note.text is None:
+            return f"{head} <i>Referred to in the text, but {escape(status)}.</i>"
+        parts = [f"{head} {escape(note.text)}"]
+        repeated = self._repeated(note)
+        words = "; ".join(
+            describe(c, repeated) for c in self.citations.get(note.key, []) if c.type != "other"
+        )
+        if note.ibid_of and self.doc and (source := self.doc.note(note.ibid_of)) and source.text:
+            words = f"ibid: repeats note {escape(source.label)} ({escape(source.text)})"
+        elif words:
+            words = escape(words)
+        if words:
+            parts.append(f"<small>{words}</small>")
+        if note.status == "duplicate":
+            parts.append(f"<small><i>{escape(status).capitalize()}.</i></small>")
+        return "<br>".join(parts)
+
+    def _item(self, key: str) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(KEY_ROLE) == key:
+                return self.list.item(row)
+        return None
+
+    @Slot(QListWidgetItem)
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        self.noteChosen.emit(item.data(KEY_ROLE))
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _on_current_changed(self, current, _previous) -> None:
+        self.copy_button.setEnabled(bool(current is not None and self.citation_text(current.data(KEY_ROLE))))
+
+    @Slot()
+    def _on_copy(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            QGuiApplication.clipboard().setText(self.citation_text(item.data(KEY_ROLE)))
+
+    @Slot()
+    def _on_flash_over(self) -> None:
+        keys, self.on_screen = self.on_screen, set()
+        self.set_on_screen(keys)

@@ -1,0 +1,87 @@
+"""Rows of rich text (escaped, with bold marks) in list and tree views, wrapped to the width."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def marked(text: str, ranges) -> str:
+    """Escaped text with the given ranges in bold: the text itself is never read as markup."""
+    out, pos = [], 0
+    for s, e in ranges:
+        out.append(escape(text[pos:s]))
+        out.append(f"<b>{escape(text[s:e])}</b>")
+        pos = e
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+class RichDelegate(QStyledItemDelegate):
+    """Paints items that carry HTML (hit rows) as rich text, wrapped to the column width."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        # Layout asks for each row's size and then paints it: lay each snippet out once.
+        self._docs: dict[tuple[str, int], QTextDocument] = {}
+
+    def clear_cache(self) -> None:
+        self._docs.clear()
+
+    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
+        html = index.data(HTML_ROLE)
+        if not html:
+            return None
+        width = max(80, self._width(option, index) - 8)
+        doc = self._docs.get((html, width))
+        if doc is None:
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setHtml(html)
+            doc.setTextWidth(width)
+            self._docs[(html, width)] = doc
+        return doc
+
+    def _width(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
+        # sizeHint is asked before the row has a rectangle: measure against the view instead.
+        if option.rect.width() > 0:
+            return option.rect.width()
+        view = self.parent()
+        depth = 1 if index.parent().isValid() else 0
+        indent = view.indentation() * (depth + 1) if hasattr(view, "indentation") else 0
+        return view.viewport().width() - indent
+
+    def paint(self, painter, option, index) -> None:
+        doc = self._doc(option, index)
+        if doc is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        role = (
+            QPalette.ColorRole.HighlightedText
+            if option.state & QStyle.StateFlag.State_Selected
+            else QPalette.ColorRole.Text
+        )
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt name)
+        doc = self._doc(option, index)
+        if doc is None:
+            return super().sizeHint(option, index)
+        # Width 0: the row takes the column width; asking for more would bring a horizontal scroll.
+        return QSize(0, int(doc.size().height()) + 4)
