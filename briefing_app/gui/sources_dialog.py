@@ -46,7 +46,8 @@ class SourcesDialog(QDialog):
                 group = groups[src.type] = QTreeWidgetItem([GROUPS[src.type], ""])
                 self.tree.addTopLevelItem(group)
             citing = sorted({names[c.doc] for c in src.cited_by})
-            item = QTreeWidgetItem([src.title, f"{len(src.cited_by)} note(s) in {', '.join(citing)}"])
+            n = len(src.cited_by)
+            item = QTreeWidgetItem([src.title, f"{n} note{'s' if n != 1 else ''} in {', '.join(citing)}"])
             item.setToolTip(0, describe(src.cited_by[0].citation))
             group.addChild(item)
             for c in src.cited_by:

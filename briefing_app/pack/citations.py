@@ -266,7 +266,9 @@ def source_key(c: Citation) -> tuple:
         return ("library_note", re.sub(r"\W", "", f["id"]).upper())
     if c.type == "url":
         return ("url", f["url"].lower())
-    return ("other", c.raw.lower())
+    # Curly and straight quotes, stray spaces and a final full stop do not make another work.
+    plain = re.sub(r"\s+", " ", c.raw.replace("’", "'").replace("‘", "'")).strip(" .").lower()
+    return ("other", plain)
 
 
 def source_title(c: Citation) -> str:

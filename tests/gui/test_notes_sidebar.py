@@ -102,7 +102,7 @@ def test_sources_view_answers_who_cites_a_debate(qtbot, bundled_pack):
     qtbot.addWidget(dialog)
     item = dialog.find("HL Deb 30 November 2011")
     assert item is not None and item.childCount() == 10
-    assert item.text(1) == "10 note(s) in SN05993"
+    assert item.text(1) == "10 notes in SN05993"
     with qtbot.waitSignal(dialog.noteRequested) as blocker:
         dialog.tree.itemActivated.emit(item.child(0), 0)
     assert blocker.args == ["sn05993", "11"]
