@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
     sub.add_parser("index", parents=[common], help="build the search index of the pack")
+    compare = sub.add_parser("compare", parents=[common], help="print or export the pack's comparisons")
+    compare.add_argument("id", nargs="?", help="only this comparison")
+    compare.add_argument("--json", action="store_true", help="print JSON")
+    compare.add_argument(
+        "--export", metavar="FILE", help="write FILE.html, FILE.md or FILE.pdf (one comparison)"
+    )
     cites = sub.add_parser("citations", parents=[common], help="print the notes with their parsed citations")
     cites.add_argument("--doc", metavar="ID", help="only this document")
     cites.add_argument("--json", action="store_true", help="print JSON")
@@ -62,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "inspect":
             return _inspect(args)
+        if args.command == "compare":
+            from briefing_app import cli_compare
+
+            return cli_compare.run(args, _pack_dir(args))
         if args.command == "citations":
             return _citations(args)
         if args.command in ("search", "index"):

@@ -9,10 +9,12 @@ from briefing_app.gui.render import date_text
 from briefing_app.pack.model import Pack
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole
+COMPARISON_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class DocumentList(QListWidget):
     documentRequested = Signal(str)
+    comparisonRequested = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -35,6 +37,18 @@ class DocumentList(QListWidget):
             self.addItem(item)
         self.blockSignals(False)
 
+    def add_comparisons(self, comparisons) -> None:
+        self.blockSignals(True)
+        for comparison in comparisons:
+            item = QListWidgetItem(f"Comparison\n{comparison.title}")
+            item.setData(COMPARISON_ROLE, comparison.id)
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
+            item.setToolTip(comparison.description or comparison.title)
+            self.addItem(item)
+        self.blockSignals(False)
+
     def select_document(self, doc_id: str) -> None:
         for row in range(self.count()):
             if self.item(row).data(DOC_ID_ROLE) == doc_id:
@@ -43,5 +57,9 @@ class DocumentList(QListWidget):
 
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_current_changed(self, current: QListWidgetItem | None, _previous) -> None:
-        if current is not None:
+        if current is None:
+            return
+        if current.data(COMPARISON_ROLE):
+            self.comparisonRequested.emit(current.data(COMPARISON_ROLE))
+        else:
             self.documentRequested.emit(current.data(DOC_ID_ROLE))

@@ -14,12 +14,16 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressDialog,
     QSplitter,
+    QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from briefing_app.compare import Comparison, Quote, load_comparisons
 from briefing_app.gui.about import show_about
+from briefing_app.gui.comparison_view import ComparisonView
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.note_popup import NotePopup
 from briefing_app.gui.notes_sidebar import NotesSidebar
@@ -38,6 +42,8 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.pack: Pack | None = None
+        self.comparisons: list[Comparison] = []
+        self.back_stack: list[tuple[str, int]] = []  # (comparison id, scroll position) to return to
         self.engine: SearchEngine | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.setObjectName("mainWindow")
@@ -46,6 +52,10 @@ class MainWindow(QMainWindow):
         self.documents = DocumentList(self)
         self.toc = TocView(self)
         self.reader = ReaderView(self)
+        self.comparison_view = ComparisonView(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.reader)
+        self.pages.addWidget(self.comparison_view)
         self.banner = ProblemsBanner(self)
         self.note_popup = NotePopup(self)
         self.status_label = QLabel(self)
@@ -79,7 +89,7 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
         right_layout.addWidget(self.banner)
-        right_layout.addWidget(self.reader, 1)
+        right_layout.addWidget(self.pages, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -91,6 +101,18 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Search", self)
         toolbar.setObjectName("searchToolbar")
         toolbar.setMovable(False)
+        self.back_action = QAction("Back", self)
+        self.back_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
+        self.back_action.setToolTip("Back to where you were (Alt+Left)")
+        self.back_action.setEnabled(False)
+        self.back_action.triggered.connect(self._on_back)
+        toolbar.addAction(self.back_action)
+        self.compare_button = QToolButton(self)
+        self.compare_button.setText("Compare")
+        self.compare_button.setToolTip("Open a side-by-side comparison")
+        self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        toolbar.addWidget(self.compare_button)
+        toolbar.addSeparator()
         toolbar.addWidget(self.search_field)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
@@ -101,6 +123,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.documents.documentRequested.connect(self._on_document_requested)
+        self.documents.comparisonRequested.connect(self.open_comparison)
+        self.comparison_view.quoteActivated.connect(self._on_quote_activated)
         self.toc.blockRequested.connect(self._on_block_requested)
         self.reader.noteActivated.connect(self._on_note_activated)
         self.reader.currentBlockChanged.connect(self._on_current_block_changed)
@@ -156,6 +180,10 @@ class MainWindow(QMainWindow):
         sources_action.triggered.connect(self._on_sources)
         view_menu.addAction(notes_action)
         view_menu.addAction(sources_action)
+        self.comparisons_menu = view_menu.addMenu("&Comparisons")
+        self.compare_button.setMenu(self.comparisons_menu)
+        view_menu.addSeparator()
+        view_menu.addAction(self.back_action)
         help_menu = self.menuBar().addMenu("&Help")
         about_action = QAction("&About Briefing", self)
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -170,8 +198,18 @@ class MainWindow(QMainWindow):
         self.search_panel.set_engine(None, {})
         self.pack = pack
         self.mentions = MentionFinder(pack) if pack else None
+        self.back_stack.clear()
+        self.back_action.setEnabled(False)
+        self.comparisons, comparison_problems = load_comparisons(pack) if pack else ([], [])
         self.documents.set_pack(pack)
-        self.banner.set_problems(list(pack.problems) if pack else [], fatal=error)
+        self.documents.add_comparisons(self.comparisons)
+        self.comparisons_menu.clear()
+        for comparison in self.comparisons:
+            action = self.comparisons_menu.addAction(comparison.title)
+            action.setData(comparison.id)
+            action.triggered.connect(self._on_comparison_action)
+        self.compare_button.setEnabled(bool(self.comparisons))
+        self.banner.set_problems([*(pack.problems if pack else ()), *comparison_problems], fatal=error)
         if pack is None:
             self.setWindowTitle("Briefing")
             self.toc.set_document(None)
@@ -185,10 +223,24 @@ class MainWindow(QMainWindow):
             self.toc.set_document(None)
             self.reader.show_message("None of this pack's documents could be opened. See the problems above.")
 
+    def open_comparison(self, comparison_id: str) -> bool:
+        comparison = next((c for c in self.comparisons if c.id == comparison_id), None)
+        if comparison is None or self.pack is None:
+            return False
+        if self.comparison_view.comparison is not comparison:
+            self.comparison_view.show_comparison(comparison, self.pack)
+        self.pages.setCurrentWidget(self.comparison_view)
+        self.toc.set_document(None)
+        self.status_label.setText(comparison.title)
+        return True
+
     def open_document(self, doc_id: str, block_id: str | None = None) -> bool:
         doc = self.pack.document(doc_id) if self.pack else None
         if doc is None:
             return False
+        if self.pages.currentWidget() is not self.reader:
+            self.pages.setCurrentWidget(self.reader)
+            self.toc.set_document(doc)
         if self.reader.document_model is not doc:
             self.documents.blockSignals(True)
             self.documents.select_document(doc_id)
@@ -235,6 +287,29 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_block_requested(self, block_id: str) -> None:
         self.reader.scroll_to_block(block_id)
+
+    @Slot()
+    def _on_comparison_action(self) -> None:
+        self.open_comparison(self.sender().data())
+
+    @Slot(object)
+    def _on_quote_activated(self, quote: Quote) -> None:
+        comparison = self.comparison_view.comparison
+        if comparison is not None:
+            self.back_stack.append((comparison.id, self.comparison_view.verticalScrollBar().value()))
+            self.back_action.setEnabled(True)
+        self.open_document(quote.doc, quote.block)
+        self.reader.set_highlights({quote.block: ((quote.start, quote.end),)}, current=quote.block)
+        self.statusBar().showMessage("Back (Alt+Left) returns to the comparison.", 6000)
+
+    @Slot()
+    def _on_back(self) -> None:
+        if not self.back_stack:
+            return
+        comparison_id, scroll = self.back_stack.pop()
+        self.back_action.setEnabled(bool(self.back_stack))
+        if self.open_comparison(comparison_id):
+            self.comparison_view.verticalScrollBar().setValue(scroll)
 
     @Slot(str)
     def _on_document_link(self, doc_id: str) -> None:

@@ -93,6 +93,20 @@ class Document:
     def note(self, key: str) -> Note | None:
         return self._notes_by_key.get(key)
 
+    def paragraph_number(self, block_id: str) -> str | None:
+        """The number a meeting would cite for the block: its own, or for a bullet, the number of
+        the paragraph its list belongs to ("para 2.5" for the factors listed under 2.5)."""
+        index = next((i for i, b in enumerate(self.blocks) if b.id == block_id), None)
+        if index is None:
+            return None
+        if self.blocks[index].number:
+            return self.blocks[index].number
+        while index > 0 and self.blocks[index].kind == "list_item":
+            index -= 1
+            if self.blocks[index].number:
+                return self.blocks[index].number
+        return None
+
     @property
     def headings(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == "heading")

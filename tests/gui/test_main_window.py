@@ -24,7 +24,8 @@ def window(qtbot, bundled_pack):
 def test_title_and_first_document_shown(window, bundled_pack):
     assert window.windowTitle() == f"{bundled_pack.title} — Briefing"
     assert window.reader.document_model.id == "sn05993"
-    assert window.documents.count() == 5
+    assert window.documents.count() == 7  # five documents, then the two comparisons
+    assert window.documents.item(6).text().startswith("Comparison")
     assert "House of Commons Library · 12 March 2013" in window.documents.item(0).text()
     assert not window.banner.isVisible()
 

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QUrl
+
+from briefing_app.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, bundled_pack):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.set_pack(bundled_pack)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_comparisons_open_from_menu_toolbar_and_document_list(window):
+    titles = [a.text() for a in window.comparisons_menu.actions()]
+    assert titles == [c.title for c in window.comparisons]
+    assert window.compare_button.menu() is window.comparisons_menu
+    window.comparisons_menu.actions()[1].trigger()
+    assert window.pages.currentWidget() is window.comparison_view
+    assert window.comparison_view.comparison.id == "integration-factors"
+    window.documents.setCurrentRow(window.documents.count() - 2)  # the first comparison entry
+    assert window.comparison_view.comparison.id == "prevent-objectives"
+
+
+def test_view_shows_columns_badges_and_quotes(window):
+    window.open_comparison("prevent-objectives")
+    text = window.comparison_view.toPlainText()
+    for fragment in (
+        "Prevent 2008-09",
+        "Prevent 2011",
+        "Reworded",
+        "Moved out",
+        "No counterpart",
+        "The aim of Prevent should be to stop people becoming terrorists or supporting terrorism",
+    ):
+        assert fragment in text
+
+
+def test_clicking_a_quote_lands_on_the_highlighted_passage_and_back_returns(window):
+    window.open_comparison("prevent-objectives")
+    view = window.comparison_view
+    index = next(
+        i for i, q in enumerate(view.quotes) if q.text.startswith("Prevent should address all forms")
+    )
+    view.verticalScrollBar().setValue(120)
+    view.anchorClicked.emit(QUrl(f"quote:{index}"))
+    assert window.pages.currentWidget() is window.reader
+    assert window.reader.document_model.id == "sn05993"
+    (selection,) = window.reader.extraSelections()
+    assert (
+        selection.cursor.selectedText()
+        == "Prevent should address all forms of terrorism, including the extreme right wing"
+    )
+    assert window.back_action.isEnabled()
+    window.back_action.trigger()
+    assert window.pages.currentWidget() is view
+    assert view.verticalScrollBar().value() == 120
+    assert not window.back_action.isEnabled()
