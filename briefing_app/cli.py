@@ -54,6 +54,21 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--export", metavar="FILE", help="write FILE.html, FILE.md or FILE.pdf (one comparison)"
     )
+    notes = sub.add_parser("annotations", parents=[common], help="your highlights and comments")
+    notes_sub = notes.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = notes_sub.add_parser("add", parents=[common], help="annotate a passage (prints the new id)")
+    add.add_argument("--doc", required=True, metavar="ID")
+    add.add_argument("--quote", required=True, metavar="TEXT", help="the exact words to mark")
+    add.add_argument("--comment", default="", metavar="TEXT")
+    add.add_argument("--tag", action="append", default=[], metavar="T")
+    add.add_argument("--colour", "--color", default="yellow", metavar="NAME")
+    lst = notes_sub.add_parser("list", parents=[common], help="list the pack's annotations")
+    lst.add_argument("--json", action="store_true")
+    exp = notes_sub.add_parser("export", parents=[common], help="write a briefing note or a W3C JSON file")
+    exp.add_argument("--format", required=True, choices=("md", "html", "pdf", "json"))
+    exp.add_argument("--out", required=True, metavar="FILE")
+    imp = notes_sub.add_parser("import", parents=[common], help="merge a colleague's W3C JSON export")
+    imp.add_argument("file", metavar="FILE")
     cites = sub.add_parser("citations", parents=[common], help="print the notes with their parsed citations")
     cites.add_argument("--doc", metavar="ID", help="only this document")
     cites.add_argument("--json", action="store_true", help="print JSON")
@@ -68,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "inspect":
             return _inspect(args)
+        if args.command == "annotations":
+            from briefing_app import cli_annotations
+
+            return cli_annotations.run(args, _pack_dir(args))
         if args.command == "compare":
             from briefing_app import cli_compare
 

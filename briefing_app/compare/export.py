@@ -6,21 +6,14 @@ from html import escape
 
 from briefing_app.compare.diff import changed_ranges
 from briefing_app.compare.model import Comparison, Quote, Row
+from briefing_app.pack.location import cite_location
 from briefing_app.pack.model import Pack
 
 
 def where(pack: Pack, q: Quote) -> str:
-    """Where a quote sits, as a meeting would cite it: "LGA Item 3, para 4.1", "SN05993, p. 7"."""
+    """Where a quote sits, as a meeting would cite it."""
     doc = pack.document(q.doc)
-    if doc is None:
-        return q.doc
-    block = doc.block(q.block)
-    parts = [doc.meta.cite_name]
-    if number := doc.paragraph_number(q.block):
-        parts.append(f"para {number}")
-    if block is not None and block.page:
-        parts.append(f"p. {block.page}")
-    return ", ".join(parts)
+    return cite_location(doc, q.block) if doc is not None else q.doc
 
 
 def provenance(col) -> str:

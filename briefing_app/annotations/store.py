@@ -1,0 +1,252 @@
+"""Annotations in SQLite under the user data folder: one database for all packs, keyed by pack.
+
+WAL journal, every change its own transaction, synchronous=FULL so an add that has returned
+survives the process being killed; a busy timeout so two app processes can write at once.
+The schema version lives in PRAGMA user_version and is migrated forward; a database written by a
+newer Briefing is refused, not touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import uuid
+from pathlib import Path
+
+from briefing_app.annotations.model import COLOURS, Annotation, Selector
+from briefing_app.errors import BriefingError
+from briefing_app.paths import data_dir
+
+SCHEMA_VERSION = 1
+FILENAME = "annotations.sqlite3"
+MIGRATIONS = {
+    1: """
+        CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            pack TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            block TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            suffix TEXT NOT NULL,
+            position_start INTEGER NOT NULL,
+            position_end INTEGER NOT NULL,
+            doc_hash TEXT NOT NULL,
+            colour TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        );
+        CREATE INDEX annotations_pack ON annotations (pack, doc);
+    """,
+}
+COLUMNS = (
+    "id, pack, doc, block, start, end, quote, prefix, suffix, position_start, position_end, doc_hash, "
+    "colour, comment, tags, created, modified"
+)
+
+
+class StoreError(BriefingError):
+    """The annotation database cannot be used; str() says why and what to do."""
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class AnnotationStore:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path else data_dir() / FILENAME
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"Your annotations database {self.path} cannot be read ({exc}). It has been left as it is."
+            ) from None
+        if version > SCHEMA_VERSION:
+            self.db.close()
+            raise StoreError(
+                f"Your annotations at {self.path} were saved by a newer version of Briefing "
+                f"(format {version}; this version reads up to {SCHEMA_VERSION}). They have not been touched: "
+                "update Briefing to open them."
+            )
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = FULL")
+        self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                current = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if current < target:  # another process may have migrated meanwhile
+                    for statement in MIGRATIONS[target].split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {target}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- changes, each its own transaction ------------------------------------------------------
+    def add(
+        self,
+        pack: str,
+        selector: Selector,
+        colour: str = "yellow",
+        comment: str = "",
+        tags=(),
+        id: str | None = None,
+        created: str | None = None,
+        modified: str | None = None,
+    ) -> Annotation:
+        if colour not in COLOURS:
+            raise StoreError(f"'{colour}' is not a highlight colour; use one of {', '.join(COLOURS)}.")
+        stamp = now()
+        annotation = Annotation(
+            id=id or str(uuid.uuid4()),
+            pack=pack,
+            selector=selector,
+            colour=colour,
+            comment=comment,
+            tags=tuple(dict.fromkeys(t.strip() for t in tags if t.strip())),
+            created=created or stamp,
+            modified=modified or stamp,
+        )
+        s = selector
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                f"INSERT INTO annotations ({COLUMNS}) VALUES ({', '.join('?' * 17)})",
+                (
+                    annotation.id,
+                    pack,
+                    s.doc,
+                    s.block,
+                    s.start,
+                    s.end,
+                    s.quote,
+                    s.prefix,
+                    s.suffix,
+                    s.position_start,
+                    s.position_end,
+                    s.doc_hash,
+                    colour,
+                    comment,
+                    json.dumps(list(annotation.tags)),
+                    annotation.created,
+                    annotation.modified,
+                ),
+            )
+        return annotation
+
+    def update(
+        self, annotation_id: str, *, colour=None, comment=None, tags=None, selector: Selector | None = None
+    ) -> None:
+        current = self.get(annotation_id)
+        if current is None:
+            raise StoreError("That annotation no longer exists.")
+        if colour is not None and colour not in COLOURS:
+            raise StoreError(f"'{colour}' is not a highlight colour; use one of {', '.join(COLOURS)}.")
+        s = selector or current.selector
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "UPDATE annotations SET colour=?, comment=?, tags=?, doc=?, block=?, start=?, end=?, "
+                "quote=?, prefix=?, suffix=?, position_start=?, position_end=?, doc_hash=?, modified=? "
+                "WHERE id=?",
+                (
+                    colour or current.colour,
+                    current.comment if comment is None else comment,
+                    json.dumps(list(current.tags if tags is None else tags)),
+                    s.doc,
+                    s.block,
+                    s.start,
+                    s.end,
+                    s.quote,
+                    s.prefix,
+                    s.suffix,
+                    s.position_start,
+                    s.position_end,
+                    s.doc_hash,
+                    now(),
+                    annotation_id,
+                ),
+            )
+
+    def delete(self, annotation_id: str) -> Annotation | None:
+        current = self.get(annotation_id)
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM annotations WHERE id=?", (annotation_id,))
+        return current
+
+    def restore(self, annotation: Annotation) -> None:
+        """Put back a deleted annotation exactly as it was (undo)."""
+        self.add(
+            annotation.pack,
+            annotation.selector,
+            annotation.colour,
+            annotation.comment,
+            annotation.tags,
+            id=annotation.id,
+            created=annotation.created,
+            modified=annotation.modified,
+        )
+
+    # -- reading ----------------------------------------------------------------------------
+    def get(self, annotation_id: str) -> Annotation | None:
+        row = self.db.execute(f"SELECT {COLUMNS} FROM annotations WHERE id=?", (annotation_id,)).fetchone()
+        return _annotation(row) if row else None
+
+    def list(self, pack: str) -> list[Annotation]:
+        rows = self.db.execute(
+            f"SELECT {COLUMNS} FROM annotations WHERE pack=? ORDER BY doc, position_start, created", (pack,)
+        ).fetchall()
+        return [_annotation(r) for r in rows]
+
+    def integrity(self) -> str:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _annotation(row) -> Annotation:
+    (
+        id_,
+        pack,
+        doc,
+        block,
+        start,
+        end,
+        quote,
+        prefix,
+        suffix,
+        pstart,
+        pend,
+        doc_hash,
+        colour,
+        comment,
+        tags,
+        created,
+        modified,
+    ) = row
+    return Annotation(
+        id=id_,
+        pack=pack,
+        selector=Selector(doc, block, start, end, quote, prefix, suffix, pstart, pend, doc_hash),
+        colour=colour,
+        comment=comment,
+        tags=tuple(json.loads(tags)),
+        created=created,
+        modified=modified,
+    )
