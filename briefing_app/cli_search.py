@@ -101,19 +101,6 @@ def _search(pack, args: argparse.Namespace) -> int:
         print(f"Did you mean: {result.suggestion}?")
     for h in result.hits:
         doc = pack.document(h.doc)
-        print(f"\n  {doc.meta.cite_name if doc else h.doc} — {location(h)}")
+        print(f"\n  {doc.meta.cite_name if doc else h.doc} — {h.location(', ')}")
         print(f"    {h.snippet}")
     return 0
-
-
-def location(hit) -> str:
-    parts = []
-    if hit.section:
-        parts.append(hit.section)
-    if hit.kind == "note":
-        parts.append(f"note {hit.number or hit.block}")
-    elif hit.number:
-        parts.append(f"para {hit.number}")
-    if hit.page:
-        parts.append(f"p. {hit.page}")
-    return ", ".join(parts) or "start of the document"

@@ -132,16 +132,7 @@ class AnnotationStore:
                 (
                     annotation.id,
                     pack,
-                    s.doc,
-                    s.block,
-                    s.start,
-                    s.end,
-                    s.quote,
-                    s.prefix,
-                    s.suffix,
-                    s.position_start,
-                    s.position_end,
-                    s.doc_hash,
+                    *_selector_values(s),
                     colour,
                     comment,
                     json.dumps(list(annotation.tags)),
@@ -170,16 +161,7 @@ class AnnotationStore:
                     colour or current.colour,
                     current.comment if comment is None else comment,
                     json.dumps(list(current.tags if tags is None else tags)),
-                    s.doc,
-                    s.block,
-                    s.start,
-                    s.end,
-                    s.quote,
-                    s.prefix,
-                    s.suffix,
-                    s.position_start,
-                    s.position_end,
-                    s.doc_hash,
+                    *_selector_values(s),
                     now(),
                     annotation_id,
                 ),
@@ -218,6 +200,22 @@ class AnnotationStore:
 
     def integrity(self) -> str:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _selector_values(s: Selector) -> tuple:
+    """A selector's columns, in the table's order (doc ... doc_hash)."""
+    return (
+        s.doc,
+        s.block,
+        s.start,
+        s.end,
+        s.quote,
+        s.prefix,
+        s.suffix,
+        s.position_start,
+        s.position_end,
+        s.doc_hash,
+    )
 
 
 def _annotation(row) -> Annotation:

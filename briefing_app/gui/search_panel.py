@@ -16,19 +16,6 @@ DEBOUNCE_MS = 150
 LIMIT = 20  # about a screenful; the status line says when more matched
 
 
-def location(hit: SearchHit) -> str:
-    parts = []
-    if hit.kind == "note":
-        parts.append(f"note {hit.number or hit.block}")
-    elif hit.number:
-        parts.append(f"para {hit.number}")
-    if hit.page:
-        parts.append(f"p. {hit.page}")
-    if hit.section:
-        parts.append(hit.section)
-    return " · ".join(parts) or "Opening of the document"
-
-
 class SearchPanel(QWidget):
     hitActivated = Signal(object)  # SearchHit
     suggestionChosen = Signal(str)
@@ -140,14 +127,14 @@ class SearchPanel(QWidget):
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 self.results.addTopLevelItem(group)
                 groups[hit.doc] = group
-            item = QTreeWidgetItem([f"{location(hit)}\n{hit.snippet}"])
+            item = QTreeWidgetItem([f"{hit.location()}\n{hit.snippet}"])
             item.setData(0, HIT_ROLE, hit)
             item.setData(
                 0,
                 HTML_ROLE,
-                f"<small>{escape(location(hit))}</small><br>{marked(hit.snippet, hit.snippet_ranges)}",
+                f"<small>{escape(hit.location())}</small><br>{marked(hit.snippet, hit.snippet_ranges)}",
             )
-            item.setToolTip(0, location(hit))
+            item.setToolTip(0, hit.location())
             group.addChild(item)
         self.results.expandAll()
 

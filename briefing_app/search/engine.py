@@ -33,6 +33,19 @@ class SearchHit:
     def is_note(self) -> bool:
         return self.kind == "note"
 
+    def location(self, separator: str = " · ") -> str:
+        """ "note 12 · p. 3 · 2.2 Outcome": where the hit sits, for a results list."""
+        parts = []
+        if self.is_note:
+            parts.append(f"note {self.number or self.block}")
+        elif self.number:
+            parts.append(f"para {self.number}")
+        if self.page:
+            parts.append(f"p. {self.page}")
+        if self.section:
+            parts.append(self.section)
+        return separator.join(parts) or "Opening of the document"
+
 
 @dataclass(frozen=True)
 class SearchResult:

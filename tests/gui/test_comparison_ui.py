@@ -1,20 +1,6 @@
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QUrl
-
-from briefing_app.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, bundled_pack):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.set_pack(bundled_pack)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def test_comparisons_open_from_menu_toolbar_and_document_list(window):

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QUrl
 
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.pack import load_pack
 from tests.pack.test_manifest import MANIFEST, make_pack
-
-
-@pytest.fixture
-def window(qtbot, bundled_pack):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.set_pack(bundled_pack)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def test_title_and_first_document_shown(window, bundled_pack):

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 
-from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.notes_sidebar import FLASH, KEY_ROLE
 from briefing_app.gui.rich_delegate import HTML_ROLE
 from briefing_app.gui.sources_dialog import SourcesDialog
-
-
-@pytest.fixture
-def window(qtbot, bundled_pack):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.set_pack(bundled_pack)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def keys(window):

@@ -5,19 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.notes_sidebar import KEY_ROLE
 
 
 @pytest.fixture
-def window(qtbot, bundled_pack):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.set_pack(bundled_pack)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitUntil(lambda: w.search_ready, timeout=10_000)
-    return w
+def window(window, qtbot):
+    """The shared window, once its search index is open."""
+    qtbot.waitUntil(lambda: window.search_ready, timeout=10_000)
+    return window
 
 
 def test_typing_searches_after_a_pause_and_groups_by_document(window, qtbot):
