@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QProgressDialog,
     QSplitter,
     QStackedWidget,
@@ -21,8 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.annotations import COLOURS, AnnotationStore, Resolved, StoreError, selector_for
+from briefing_app.annotations.export import import_w3c, resolve_all, to_html, to_markdown, to_w3c
 from briefing_app.compare import Comparison, Quote, load_comparisons
+from briefing_app.errors import BriefingError
 from briefing_app.gui.about import show_about
+from briefing_app.gui.annotation_commands import AddAnnotation, DeleteAnnotation, EditAnnotation
+from briefing_app.gui.annotations_panel import AnnotationsPanel
 from briefing_app.gui.comparison_view import ComparisonView
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.note_popup import NotePopup
@@ -78,6 +86,15 @@ class MainWindow(QMainWindow):
         self.notes_dock.setWidget(self.notes)
         self.notes_dock.setMinimumWidth(320)
         self.mentions: MentionFinder | None = None
+        self.store: AnnotationStore | None = None
+        self.store_error: str | None = None
+        self.resolved: list[Resolved] = []
+        self.undo_stack = QUndoStack(self)
+        self.annotations = AnnotationsPanel(self)
+        self.annotations_dock = QDockWidget("Annotations", self)
+        self.annotations_dock.setObjectName("annotationsDock")
+        self.annotations_dock.setWidget(self.annotations)
+        self.reader.colour_names = list(COLOURS)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.setObjectName("leftSplitter")
@@ -117,7 +134,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
         self.tabifyDockWidget(self.notes_dock, self.search_dock)
+        self.tabifyDockWidget(self.notes_dock, self.annotations_dock)
         self.search_dock.hide()
         self.notes_dock.raise_()
         self._build_menus()
@@ -131,6 +150,15 @@ class MainWindow(QMainWindow):
         self.reader.documentLinkActivated.connect(self._on_document_link)
         self.reader.verticalScrollBar().valueChanged.connect(self._on_reader_scrolled)
         self.notes.noteChosen.connect(self._on_note_chosen)
+        self.reader.highlightRequested.connect(self.highlight)
+        self.reader.commentRequested.connect(self._on_comment)
+        self.reader.tagsRequested.connect(self._on_tags)
+        self.reader.deleteRequested.connect(self.delete_annotation)
+        self.annotations.annotationChosen.connect(self.show_annotation)
+        self.annotations.deleteRequested.connect(self.delete_annotation)
+        self.annotations.reattachRequested.connect(self.reattach)
+        self.annotations.exportRequested.connect(self._on_export_annotations)
+        self.annotations.importRequested.connect(self._on_import_annotations)
         self.search_field.textEdited.connect(self._on_search_edited)
         self.search_field.returnPressed.connect(self._on_search_return)
         self.search_panel.hitActivated.connect(self._on_hit_activated)
@@ -159,6 +187,36 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        annotate_menu = self.menuBar().addMenu("&Annotate")
+        highlight = QAction("&Highlight Selection", self)
+        highlight.setShortcut(QKeySequence("Ctrl+Alt+H"))
+        highlight.triggered.connect(lambda: self.highlight("yellow"))
+        annotate_menu.addAction(highlight)
+        colours = annotate_menu.addMenu("Highlight in &Colour")
+        for name in COLOURS:
+            action = colours.addAction(name.capitalize())
+            action.setData(name)
+            action.triggered.connect(self._on_colour_action)
+        comment = QAction("&Comment…", self)
+        comment.setShortcut(QKeySequence("Ctrl+Alt+M"))
+        comment.triggered.connect(self._on_comment)
+        tags = QAction("&Tags…", self)
+        tags.setShortcut(QKeySequence("Ctrl+Alt+T"))
+        tags.triggered.connect(self._on_tags)
+        panel = self.annotations_dock.toggleViewAction()
+        panel.setText("&Annotations Panel")
+        panel.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        for action in (comment, tags, panel):
+            annotate_menu.addAction(action)
+        for action in (highlight, comment, tags, panel, undo, redo):
+            self.addAction(action)
         search_menu = self.menuBar().addMenu("&Search")
         find_action = QAction("&Search the Pack…", self)
         find_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
@@ -209,7 +267,14 @@ class MainWindow(QMainWindow):
             action.setData(comparison.id)
             action.triggered.connect(self._on_comparison_action)
         self.compare_button.setEnabled(bool(self.comparisons))
-        self.banner.set_problems([*(pack.problems if pack else ()), *comparison_problems], fatal=error)
+        self.undo_stack.clear()
+        self._open_store()
+        extra = [*comparison_problems]
+        if self.store_error:
+            from briefing_app.pack.model import Problem
+
+            extra.append(Problem("annotations", None, self.store_error))
+        self.banner.set_problems([*(pack.problems if pack else ()), *extra], fatal=error)
         if pack is None:
             self.setWindowTitle("Briefing")
             self.toc.set_document(None)
@@ -218,6 +283,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{pack.title} — Briefing")
         if pack.documents:
             self.opener.start(pack)
+            self.refresh_annotations()
             self.documents.setCurrentRow(0)
         else:
             self.toc.set_document(None)
@@ -248,10 +314,175 @@ class MainWindow(QMainWindow):
             self.reader.show_document(doc, self._links(doc))
             self.toc.set_document(doc)
             self.notes.set_document(doc)
+            self._show_annotation_marks()
             self._on_reader_scrolled(0)
         if block_id:
             self.reader.scroll_to_block(block_id)
         return True
+
+    # -- annotations ------------------------------------------------------------------------
+    def _open_store(self) -> None:
+        if self.store is not None or self.store_error is not None:
+            return
+        try:
+            self.store = AnnotationStore()
+        except StoreError as exc:
+            self.store_error = str(exc)  # shown in the banner; reading goes on without annotations
+
+    def refresh_annotations(self) -> None:
+        if self.store is None or self.pack is None:
+            self.resolved = []
+        else:
+            self.resolved = resolve_all(self.pack, self.store.list(self.pack.id))
+        self.annotations.set_annotations(self.pack, self.resolved)
+        self._show_annotation_marks()
+
+    def _show_annotation_marks(self) -> None:
+        doc = self.reader.document_model
+        marks = [
+            (
+                r.annotation.id,
+                r.block,
+                r.start,
+                r.end,
+                COLOURS.get(r.annotation.colour, "#ffe066"),
+                r.annotation.comment,
+            )
+            for r in self.resolved
+            if doc is not None and r.annotation.doc == doc.id and r.status != "orphaned" and r.block
+        ]
+        self.reader.set_annotations(marks)
+
+    def highlight(self, colour: str = "yellow", comment: str = "", tags: tuple[str, ...] = ()) -> str | None:
+        """Annotate the current selection; returns the new annotation's id."""
+        selection = self.reader.selection_in_model()
+        doc = self.reader.document_model
+        if self.store is None or selection is None or doc is None or self.pack is None:
+            self.statusBar().showMessage("Select some words in the text first.", 5000)
+            return None
+        block_id, start, end = selection
+        annotation = self.store.add(
+            self.pack.id, selector_for(doc, block_id, start, end), colour, comment, tags
+        )
+        self.undo_stack.push(AddAnnotation(self.store, annotation, self.refresh_annotations))
+        self.refresh_annotations()
+        return annotation.id
+
+    def annotation_under_cursor(self) -> str | None:
+        return self.reader.annotation_at(self.reader.textCursor().position())
+
+    def set_comment(self, annotation_id: str, comment: str) -> None:
+        self._edit(annotation_id, comment=comment)
+
+    def set_tags(self, annotation_id: str, tags: tuple[str, ...]) -> None:
+        self._edit(annotation_id, tags=tuple(t for t in tags if t))
+
+    def _edit(self, annotation_id: str, **change) -> None:
+        before = self.store.get(annotation_id) if self.store else None
+        if before is not None:
+            self.undo_stack.push(EditAnnotation(self.store, before, change, self.refresh_annotations))
+
+    @Slot(str)
+    def delete_annotation(self, annotation_id: str) -> None:
+        annotation = self.store.get(annotation_id) if self.store else None
+        if annotation is not None:
+            self.undo_stack.push(DeleteAnnotation(self.store, annotation, self.refresh_annotations))
+
+    @Slot(str)
+    def show_annotation(self, annotation_id: str) -> None:
+        found = next((r for r in self.resolved if r.annotation.id == annotation_id), None)
+        if found is None or found.block is None:
+            return
+        self.open_document(found.annotation.doc, found.block)
+        place = self.reader.render_map.blocks.get(found.block)
+        if place is not None:
+            cursor = QTextCursor(self.reader.document())
+            cursor.setPosition(place.position(found.start))
+            cursor.setPosition(place.position(found.end), QTextCursor.MoveMode.KeepAnchor)
+            self.reader.setTextCursor(cursor)
+
+    @Slot(str)
+    def reattach(self, annotation_id: str) -> None:
+        selection = self.reader.selection_in_model()
+        doc = self.reader.document_model
+        if selection is None or doc is None:
+            self.statusBar().showMessage("Select the passage in the text to attach the note to.", 6000)
+            return
+        self._edit(annotation_id, selector=selector_for(doc, *selection))
+
+    @Slot()
+    def _on_colour_action(self) -> None:
+        self.highlight(self.sender().data())
+
+    @Slot()
+    def _on_comment(self) -> None:
+        existing = self.annotation_under_cursor() if not self.reader.textCursor().hasSelection() else None
+        current = self.store.get(existing).comment if existing and self.store else ""
+        text, ok = QInputDialog.getMultiLineText(self, "Comment", "Your comment on this passage:", current)
+        if not ok:
+            return
+        if existing:
+            self.set_comment(existing, text)
+        else:
+            self.highlight("yellow", comment=text)
+
+    @Slot()
+    def _on_tags(self) -> None:
+        existing = self.annotation_under_cursor() if not self.reader.textCursor().hasSelection() else None
+        current = ", ".join(self.store.get(existing).tags) if existing and self.store else ""
+        text, ok = QInputDialog.getText(self, "Tags", "Tags, separated by commas:", text=current)
+        if not ok:
+            return
+        tags = tuple(t.strip() for t in text.split(",") if t.strip())
+        if existing:
+            self.set_tags(existing, tags)
+        else:
+            self.highlight("yellow", tags=tags)
+
+    def export_annotations(self, path: Path) -> None:
+        annotations = self.store.list(self.pack.id) if self.store and self.pack else []
+        suffix = path.suffix.lower()
+        if suffix == ".json":
+            import json
+
+            path.write_text(
+                json.dumps(to_w3c(self.pack, annotations), ensure_ascii=False, indent=1), encoding="utf-8"
+            )
+        elif suffix in (".html", ".htm"):
+            path.write_text(to_html(self.pack, resolve_all(self.pack, annotations)), encoding="utf-8")
+        elif suffix == ".pdf":
+            from briefing_app.gui.pdf import html_to_pdf
+
+            html_to_pdf(to_html(self.pack, resolve_all(self.pack, annotations)), path, landscape=False)
+        else:
+            path.write_text(to_markdown(self.pack, resolve_all(self.pack, annotations)), encoding="utf-8")
+
+    @Slot()
+    def _on_export_annotations(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export annotations",
+            "briefing-note.md",
+            "Briefing note (*.md);;Web page (*.html);;PDF (*.pdf);;Web Annotation JSON (*.json)",
+        )
+        if name:
+            self.export_annotations(Path(name))
+            self.statusBar().showMessage(f"Exported to {name}", 6000)
+
+    @Slot()
+    def _on_import_annotations(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import annotations", "", "Web Annotation JSON (*.json)")
+        if not name or self.store is None or self.pack is None:
+            return
+        import json
+
+        try:
+            report = import_w3c(self.store, self.pack, json.loads(Path(name).read_text(encoding="utf-8")))
+        except (OSError, ValueError, BriefingError) as exc:
+            QMessageBox.warning(self, "Import annotations", f"{name} could not be imported: {exc}")
+            return
+        self.refresh_annotations()
+        QMessageBox.information(self, "Import annotations", str(report))
 
     @property
     def search_ready(self) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
 from briefing_app.gui import style
 from briefing_app.gui.render import DOC_SCHEME, NOTE_SCHEME, Renderer, RenderMap
@@ -14,12 +14,20 @@ from briefing_app.pack.model import Document, Span
 class ReaderView(QTextBrowser):
     noteActivated = Signal(str, str)  # document id, note key
     documentLinkActivated = Signal(str)  # id of the document a name in the text refers to
+    highlightRequested = Signal(str)  # colour name, for the current selection
+    commentRequested = Signal()  # comment on the selection, or edit the annotation under the cursor
+    tagsRequested = Signal()
+    deleteRequested = Signal(str)  # annotation id
     currentBlockChanged = Signal(str)  # id of the block at the top of the view
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.document_model: Document | None = None
         self.render_map = RenderMap()
+        self._search_marks: list = []
+        self._annotation_marks: list = []
+        self.annotation_spans: list[tuple[str, int, int, str]] = []  # id, doc start, doc end, comment
+        self.colour_names: list[str] = []
         self.setObjectName("reader")
         self.setAccessibleName("Document text")
         self.setOpenLinks(False)
@@ -29,6 +37,7 @@ class ReaderView(QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     def show_document(self, doc: Document, links: dict[str, list[Span]] | None = None) -> None:
+        self._search_marks, self._annotation_marks, self.annotation_spans = [], [], []
         self.clear_highlights()
         self.document_model = doc
         self.render_map = Renderer(self.document(), self.palette()).render(doc, links)
@@ -53,27 +62,100 @@ class ReaderView(QTextBrowser):
             fmt = QTextCharFormat()
             fmt.setBackground(QColor("#ffd54f") if block_id == current else QColor("#fff1a8"))
             fmt.setForeground(QColor("#000000"))
-            for start, end in spans:
-                sel = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(place.position(start))
-                cursor.setPosition(
-                    place.position(end) - self._label_inside(place, start, end),
-                    QTextCursor.MoveMode.KeepAnchor,
-                )
-                sel.cursor = cursor
-                sel.format = fmt
-                selections.append(sel)
-        self.setExtraSelections(selections)
+            selections.extend(self._selection(place, start, end, fmt) for start, end in spans)
+        self._search_marks = selections
+        self._apply_marks()
         return len(selections)
 
-    @staticmethod
-    def _label_inside(place, start: int, end: int) -> int:
-        # A note label drawn right after the last matched character is not part of the match.
-        return sum(n for at, n in place.inserts if at == end and start < end)
+    def set_annotations(self, marks: list[tuple[str, str, int, int, str, str]]) -> None:
+        """Show the reader's own highlights: (id, block id, start, end, colour hex, comment)."""
+        selections, spans = [], []
+        for annotation_id, block_id, start, end, colour, comment in marks:
+            place = self.render_map.blocks.get(block_id)
+            if place is None:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(colour))
+            fmt.setForeground(QColor("#000000"))
+            if comment:
+                fmt.setFontUnderline(True)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            sel = self._selection(place, start, end, fmt)
+            selections.append(sel)
+            spans.append((annotation_id, sel.cursor.selectionStart(), sel.cursor.selectionEnd(), comment))
+        self._annotation_marks = selections
+        self.annotation_spans = spans
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        # Search marks drawn over the reader's own highlights, so both stay visible.
+        self.setExtraSelections([*self._annotation_marks, *self._search_marks])
+
+    def annotation_at(self, position: int) -> str | None:
+        for annotation_id, start, end, _ in self.annotation_spans:
+            if start <= position < end:
+                return annotation_id
+        return None
+
+    def selection_in_model(self) -> tuple[str, int, int] | None:
+        """The selection as (block id, start, end) in one block's model text; a selection running
+        over several blocks is kept to the block it starts in."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.document_model is None:
+            return None
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        block_id = self.render_map.block_at(start)
+        if block_id is None:
+            return None
+        place = self.render_map.blocks[block_id]
+        end = min(end, place.end)
+        a, b = self.render_map.model_offset(block_id, start), self.render_map.model_offset(block_id, end)
+        text = self.document_model.block(block_id).text
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return (block_id, a, b) if b > a else None
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.ToolTip:
+            position = self.cursorForPosition(event.pos()).position()
+            for _, start, end, comment in self.annotation_spans:
+                if comment and start <= position < end:
+                    QToolTip.showText(event.globalPos(), comment, self.viewport())
+                    return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        menu = self.createStandardContextMenu(event.pos())
+        under = self.annotation_at(self.cursorForPosition(event.pos()).position())
+        menu.addSeparator()
+        if self.textCursor().hasSelection():
+            colours = QMenu("Highlight", menu)
+            for name in self.colour_names:
+                colours.addAction(name.capitalize(), lambda n=name: self.highlightRequested.emit(n))
+            menu.addMenu(colours)
+            menu.addAction("Comment…", self.commentRequested.emit)
+            menu.addAction("Tags…", self.tagsRequested.emit)
+        if under:
+            menu.addAction("Edit comment…", self.commentRequested.emit)
+            menu.addAction("Delete highlight", lambda: self.deleteRequested.emit(under))
+        menu.exec(event.globalPos())
+
+    def _selection(self, place, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        """An extra selection over model offsets start..end of a rendered block."""
+        # A note label drawn right after the last character is not part of the range.
+        label = sum(n for at, n in place.inserts if at == end and start < end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(place.position(start))
+        cursor.setPosition(place.position(end) - label, QTextCursor.MoveMode.KeepAnchor)
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor, sel.format = cursor, fmt
+        return sel
 
     def clear_highlights(self) -> None:
-        self.setExtraSelections([])
+        self._search_marks = []
+        self._apply_marks()
 
     def scroll_to_block(self, block_id: str) -> bool:
         place = self.render_map.blocks.get(block_id)

@@ -44,6 +44,15 @@ class RenderMap:
     blocks: dict[str, BlockPlace] = field(default_factory=dict)
     markers: dict[str, list[int]] = field(default_factory=dict)  # note key -> positions of its markers
 
+    def model_offset(self, block_id: str, position: int) -> int:
+        """The offset in the block's model text of a document position (labels drawn in it skipped)."""
+        place = self.blocks[block_id]
+        offset = position - place.start
+        for at, n in sorted(place.inserts):
+            if place.start + at + n <= position:
+                offset -= n
+        return max(0, offset)
+
     def block_at(self, position: int) -> str | None:
         for block_id, place in self.blocks.items():
             if place.start <= position <= place.end:
