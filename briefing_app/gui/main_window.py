@@ -44,6 +44,7 @@ from briefing_app.gui.toc import TocView
 from briefing_app.pack.crossrefs import MentionFinder
 from briefing_app.pack.model import Pack, Span
 from briefing_app.search import QuerySyntaxError, SearchEngine, SearchHit
+from briefing_app.search.own_notes import OwnNote
 
 
 class MainWindow(QMainWindow):
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.annotations_dock.setObjectName("annotationsDock")
         self.annotations_dock.setWidget(self.annotations)
         self.reader.colour_names = list(COLOURS)
+        self.search_panel.own_notes = self._own_notes
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.setObjectName("leftSplitter")
@@ -336,6 +338,19 @@ class MainWindow(QMainWindow):
             self.resolved = resolve_all(self.pack, self.store.list(self.pack.id))
         self.annotations.set_annotations(self.pack, self.resolved)
         self._show_annotation_marks()
+
+    def _own_notes(self) -> list[OwnNote]:
+        return [
+            OwnNote(
+                r.annotation.id,
+                r.annotation.doc,
+                r.block,
+                r.annotation.selector.quote,
+                r.annotation.comment,
+                r.annotation.tags,
+            )
+            for r in self.resolved
+        ]
 
     def _show_annotation_marks(self) -> None:
         doc = self.reader.document_model
@@ -631,6 +646,9 @@ class MainWindow(QMainWindow):
     def _on_hit_activated(self, hit: SearchHit) -> None:
         doc = self.pack.document(hit.doc) if self.pack else None
         if doc is None:
+            return
+        if hit.kind == "annotation":
+            self.open_document(hit.doc, hit.block or None)
             return
         block_id = hit.block
         if hit.is_note:

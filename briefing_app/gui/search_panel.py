@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from briefing_app.errors import BriefingError
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, marked
 from briefing_app.search import SearchEngine, SearchHit, SearchResult
+from briefing_app.search.own_notes import search_own_notes
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 150
@@ -27,6 +28,7 @@ class SearchPanel(QWidget):
         self.result: SearchResult | None = None
         self.pending = ""
         self.titles: dict[str, str] = {}
+        self.own_notes = lambda: []  # the reader's annotations, as search.own_notes.OwnNote
 
         self.status = QLabel("Type in the search box to search the whole pack.", self)
         self.status.setWordWrap(True)
@@ -85,7 +87,7 @@ class SearchPanel(QWidget):
             self.status.setText(escape(str(exc)))
             return None
         self.result = result
-        self._show(result)
+        self._show(result, search_own_notes(text, self.own_notes()))
         return result
 
     def hits(self) -> list[SearchHit]:
@@ -105,7 +107,7 @@ class SearchPanel(QWidget):
         return hit
 
     # -- internals ----------------------------------------------------------------------------
-    def _show(self, result: SearchResult) -> None:
+    def _show(self, result: SearchResult, own: list[SearchHit]) -> None:
         if result.total == 0:
             message = f"No matches for <b>{escape(result.query)}</b>."
         else:
@@ -114,8 +116,28 @@ class SearchPanel(QWidget):
             message = f"{result.total} match{'es' if result.total != 1 else ''}{more}."
         if result.suggestion:
             message += f' Did you mean: <a href="suggest">{escape(result.suggestion)}</a>?'
+        if own:
+            message += f" {len(own)} of your notes match."
         self.status.setText(message)
         groups: dict[str, QTreeWidgetItem] = {}
+        if own:
+            mine = QTreeWidgetItem([f"Your notes ({len(own)})"])
+            font = mine.font(0)
+            font.setBold(True)
+            mine.setFont(0, font)
+            mine.setFlags(mine.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.results.addTopLevelItem(mine)
+            for hit in own:
+                item = QTreeWidgetItem([f"{hit.location()}\n{hit.snippet}"])
+                item.setData(0, HIT_ROLE, hit)
+                item.setData(
+                    0,
+                    HTML_ROLE,
+                    f"<small>{escape(self.titles.get(hit.doc, hit.doc))} · {escape(hit.location())}"
+                    "</small><br>"
+                    f"{marked(hit.snippet, hit.snippet_ranges)}",
+                )
+                mine.addChild(item)
         for hit in result.hits:
             group = groups.get(hit.doc)
             if group is None:

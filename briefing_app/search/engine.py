@@ -36,6 +36,8 @@ class SearchHit:
     def location(self, separator: str = " · ") -> str:
         """ "note 12 · p. 3 · 2.2 Outcome": where the hit sits, for a results list."""
         parts = []
+        if self.kind == "annotation":
+            return self.section  # "your note on ..."
         if self.is_note:
             parts.append(f"note {self.number or self.block}")
         elif self.number:

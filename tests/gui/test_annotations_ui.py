@@ -6,6 +6,7 @@ from PySide6.QtGui import QTextCursor
 
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.rich_delegate import HTML_ROLE
+from briefing_app.gui.search_panel import HIT_ROLE
 
 
 def select(window, block_id: str, words: str) -> None:
@@ -86,3 +87,22 @@ def test_selecting_nothing_asks_for_a_selection(window):
     window.reader.moveCursor(QTextCursor.MoveOperation.Start)
     assert window.highlight("yellow") is None
     assert "Select some words" in window.statusBar().currentMessage()
+
+
+def test_pack_search_finds_words_in_your_comments_and_tags(window, qtbot):
+    block = snooping_block(window)
+    select(window, block.id, "snooping")
+    window.highlight("pink", comment="Ask about spies and surveillance", tags=("privacy",))
+    qtbot.waitUntil(lambda: window.search_ready, timeout=10_000)
+    window.search("spying")
+    groups = [
+        window.search_panel.results.topLevelItem(i).text(0)
+        for i in range(window.search_panel.results.topLevelItemCount())
+    ]
+    assert groups[0] == "Your notes (1)"
+    hit = window.search_panel.results.topLevelItem(0).child(0).data(0, HIT_ROLE)
+    assert hit.kind == "annotation" and hit.doc == "lga-item-3" and "spies" in hit.text
+    window.search("privacy")
+    assert window.search_panel.results.topLevelItem(0).text(0) == "Your notes (1)"
+    window.search_panel.hitActivated.emit(hit)
+    assert window.reader.document_model.id == "lga-item-3"
