@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", required=True, metavar="FILE")
     imp = notes_sub.add_parser("import", parents=[common], help="merge a colleague's W3C JSON export")
     imp.add_argument("file", metavar="FILE")
+    pack_cmd = sub.add_parser("pack", parents=[common], help="work with a pack folder")
+    pack_sub = pack_cmd.add_subparsers(dest="action", metavar="ACTION", required=True)
+    check = pack_sub.add_parser("check", help="validate a pack: manifest, documents, comparisons, quotes")
+    check.add_argument("dir", metavar="DIR")
     cites = sub.add_parser("citations", parents=[common], help="print the notes with their parsed citations")
     cites.add_argument("--doc", metavar="ID", help="only this document")
     cites.add_argument("--json", action="store_true", help="print JSON")
@@ -83,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "inspect":
             return _inspect(args)
+        if args.command == "pack":
+            return _pack_check(Path(args.dir))
         if args.command == "annotations":
             from briefing_app import cli_annotations
 
@@ -116,6 +122,29 @@ def _pack_dir(args: argparse.Namespace) -> Path:
 
     pack = getattr(args, "pack", None)
     return Path(pack) if pack else bundled_pack_dir()
+
+
+def _pack_check(root: Path) -> int:
+    """Every problem with file and line; exit 1 if there is any, 0 for a clean pack."""
+    from briefing_app.compare import load_comparisons
+    from briefing_app.errors import PackError
+    from briefing_app.pack import load_pack
+
+    try:
+        pack = load_pack(root)
+    except PackError as exc:
+        print(exc)
+        return 1
+    _, comparison_problems = load_comparisons(pack)
+    problems = [*pack.problems, *comparison_problems]
+    for p in problems:
+        print(p)
+    print(
+        f"{len(pack.documents)} documents and {len(pack.comparisons)} comparison files checked: "
+        f"{len(problems)} problem{'s' if len(problems) != 1 else ''}.",
+        file=sys.stderr,
+    )
+    return 1 if problems else 0
 
 
 def _citations(args: argparse.Namespace) -> int:
