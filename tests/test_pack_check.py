@@ -49,7 +49,7 @@ def test_three_problems_with_file_and_line(tmp_path: Path):
     assert len(lines) == 3, lines
     assert "documents/appendix.txt: the file is missing" in lines
     assert any(
-        line.startswith("comparisons/aims.yaml, line 17:") and "good bus links" in line for line in lines
+        line.startswith("comparisons/aims.yaml, line 15:") and "good bus links" in line for line in lines
     )
     assert any(line.startswith("comparisons/broken.yaml, line 3: not valid YAML") for line in lines)
 
