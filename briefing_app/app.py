@@ -49,8 +49,10 @@ def run_gui(pack_dir: Path, screenshot: str | None = None, doc_id: str | None = 
     app.setApplicationDisplayName("Briefing")
 
     window = MainWindow()
-    window.set_pack(*open_pack(pack_dir))
     window.resize(1280, 800)
+    if not screenshot:
+        window.restore_settings()  # a screenshot shows the default layout, whatever the user's was
+    window.set_pack(*open_pack(pack_dir))
     window.show()
     if doc_id and not window.open_document(doc_id):
         print(f"briefing-app: there is no document '{doc_id}' in this pack", file=sys.stderr)

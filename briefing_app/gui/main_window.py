@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoStack
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QGuiApplication,
+    QKeySequence,
+    QPdfWriter,
+    QTextCursor,
+    QUndoStack,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -33,13 +43,17 @@ from briefing_app.gui.annotation_commands import AddAnnotation, DeleteAnnotation
 from briefing_app.gui.annotations_panel import AnnotationsPanel
 from briefing_app.gui.comparison_view import ComparisonView
 from briefing_app.gui.document_list import DocumentList
+from briefing_app.gui.find_bar import FindBar
+from briefing_app.gui.history import History, Place
 from briefing_app.gui.note_popup import NotePopup
 from briefing_app.gui.notes_sidebar import NotesSidebar
+from briefing_app.gui.pack_loader import open_pack
 from briefing_app.gui.problems import ProblemsBanner
 from briefing_app.gui.reader import ReaderView
 from briefing_app.gui.search_panel import SearchPanel
 from briefing_app.gui.search_worker import IndexOpener
 from briefing_app.gui.sources_dialog import SourcesDialog
+from briefing_app.gui.themes import THEMES, apply_theme
 from briefing_app.gui.toc import TocView
 from briefing_app.pack.crossrefs import MentionFinder
 from briefing_app.pack.model import Pack, Span
@@ -52,7 +66,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.pack: Pack | None = None
         self.comparisons: list[Comparison] = []
-        self.back_stack: list[tuple[str, int]] = []  # (comparison id, scroll position) to return to
+        self.history = History()
+        self.settings = QSettings()
+        self.positions: dict[str, str] = {}  # document id -> block at the top when last read
+        self.theme = "system"
         self.engine: SearchEngine | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.setObjectName("mainWindow")
@@ -109,6 +126,8 @@ class MainWindow(QMainWindow):
         right_layout.setSpacing(0)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.pages, 1)
+        self.find_bar = FindBar(self.reader, right)
+        right_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -125,7 +144,13 @@ class MainWindow(QMainWindow):
         self.back_action.setToolTip("Back to where you were (Alt+Left)")
         self.back_action.setEnabled(False)
         self.back_action.triggered.connect(self._on_back)
+        self.forward_action = QAction("Forward", self)
+        self.forward_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Forward))
+        self.forward_action.setToolTip("Forward again (Alt+Right)")
+        self.forward_action.setEnabled(False)
+        self.forward_action.triggered.connect(self._on_forward)
         toolbar.addAction(self.back_action)
+        toolbar.addAction(self.forward_action)
         self.compare_button = QToolButton(self)
         self.compare_button.setText("Compare")
         self.compare_button.setToolTip("Open a side-by-side comparison")
@@ -144,7 +169,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.documents.documentRequested.connect(self._on_document_requested)
-        self.documents.comparisonRequested.connect(self.open_comparison)
+        self.documents.comparisonRequested.connect(self._on_comparison_requested)
         self.comparison_view.quoteActivated.connect(self._on_quote_activated)
         self.toc.blockRequested.connect(self._on_block_requested)
         self.reader.noteActivated.connect(self._on_note_activated)
@@ -152,6 +177,7 @@ class MainWindow(QMainWindow):
         self.reader.documentLinkActivated.connect(self._on_document_link)
         self.reader.verticalScrollBar().valueChanged.connect(self._on_reader_scrolled)
         self.notes.noteChosen.connect(self._on_note_chosen)
+        self.reader.rerendered.connect(self._show_annotation_marks)
         self.reader.highlightRequested.connect(self.highlight)
         self.reader.commentRequested.connect(self._on_comment)
         self.reader.tagsRequested.connect(self._on_tags)
@@ -185,6 +211,20 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        open_action = QAction("&Open Pack…", self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self._on_open_pack)
+        file_menu.addAction(open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        print_action = QAction("&Print…", self)
+        print_action.setShortcut(QKeySequence.StandardKey.Print)
+        print_action.triggered.connect(self._on_print)
+        pdf_action = QAction("&Export Document as PDF…", self)
+        pdf_action.triggered.connect(self._on_export_pdf)
+        file_menu.addAction(print_action)
+        file_menu.addAction(pdf_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -196,6 +236,17 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        copy_cite = QAction("Copy with &Citation", self)
+        copy_cite.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        copy_cite.triggered.connect(self.copy_with_citation)
+        find = QAction("&Find in Document…", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._on_find)
+        edit_menu.addAction(copy_cite)
+        edit_menu.addAction(find)
+        self.addAction(copy_cite)
+        self.addAction(find)
         annotate_menu = self.menuBar().addMenu("&Annotate")
         highlight = QAction("&Highlight Selection", self)
         highlight.setShortcut(QKeySequence("Ctrl+Alt+H"))
@@ -252,6 +303,37 @@ class MainWindow(QMainWindow):
         self.compare_button.setMenu(self.comparisons_menu)
         view_menu.addSeparator()
         view_menu.addAction(self.back_action)
+        view_menu.addAction(self.forward_action)
+        view_menu.addSeparator()
+        for label, key, step in (
+            ("Zoom &In", QKeySequence.StandardKey.ZoomIn, 0.1),
+            ("Zoom &Out", QKeySequence.StandardKey.ZoomOut, -0.1),
+            ("&Actual Size", QKeySequence("Ctrl+0"), 0.0),
+        ):
+            action = QAction(label, self)
+            action.setShortcut(key)
+            action.setData(step)
+            action.triggered.connect(self._on_zoom)
+            view_menu.addAction(action)
+            self.addAction(action)
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        for name in THEMES:
+            action = theme_menu.addAction(
+                {"system": "Follow the &System", "light": "&Light", "dark": "&Dark"}[name]
+            )
+            action.setCheckable(True)
+            action.setData(name)
+            action.triggered.connect(self._on_theme)
+            self.theme_group.addAction(action)
+        bookmarks = self.menuBar().addMenu("&Bookmarks")
+        add_bookmark = QAction("&Bookmark This Place", self)
+        add_bookmark.setShortcut(QKeySequence("Ctrl+D"))
+        add_bookmark.triggered.connect(self.add_bookmark)
+        bookmarks.addAction(add_bookmark)
+        bookmarks.addSeparator()
+        self.bookmarks_menu = bookmarks
+        self.addAction(add_bookmark)
         help_menu = self.menuBar().addMenu("&Help")
         about_action = QAction("&About Briefing", self)
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -266,8 +348,8 @@ class MainWindow(QMainWindow):
         self.search_panel.set_engine(None, {})
         self.pack = pack
         self.mentions = MentionFinder(pack) if pack else None
-        self.back_stack.clear()
-        self.back_action.setEnabled(False)
+        self.history.clear()
+        self._update_history_actions()
         self.comparisons, comparison_problems = load_comparisons(pack) if pack else ([], [])
         self.documents.set_pack(pack)
         self.documents.add_comparisons(self.comparisons)
@@ -291,10 +373,18 @@ class MainWindow(QMainWindow):
             self.reader.show_message(f"This pack could not be opened.\n\n{error}")
             return
         self.setWindowTitle(f"{pack.title} — Briefing")
+        self._remember_recent(pack)
+        self._fill_bookmarks()
         if pack.documents:
             self.opener.start(pack)
             self.refresh_annotations()
-            self.documents.setCurrentRow(0)
+            saved = self.settings.value(f"packs/{pack.id}/positions", "{}")
+            self.positions = json.loads(saved) if isinstance(saved, str) else {}
+            last = self.settings.value(f"packs/{pack.id}/document", "")
+            if last and pack.document(last):
+                self.open_document(last)
+            else:
+                self.documents.setCurrentRow(0)
         else:
             self.toc.set_document(None)
             self.reader.show_message("None of this pack's documents could be opened. See the problems above.")
@@ -326,6 +416,7 @@ class MainWindow(QMainWindow):
             self.notes.set_document(doc)
             self._show_annotation_marks()
             self._on_reader_scrolled(0)
+            block_id = block_id or self.positions.get(doc_id)  # where the reader left it
         if block_id:
             self.reader.scroll_to_block(block_id)
         return True
@@ -416,6 +507,7 @@ class MainWindow(QMainWindow):
         found = next((r for r in self.resolved if r.annotation.id == annotation_id), None)
         if found is None or found.block is None:
             return
+        self._leave()
         self.open_document(found.annotation.doc, found.block)
         place = self.reader.render_map.blocks.get(found.block)
         if place is not None:
@@ -536,37 +628,74 @@ class MainWindow(QMainWindow):
     # -- handlers -----------------------------------------------------------------------------
     @Slot(str)
     def _on_document_requested(self, doc_id: str) -> None:
+        self._leave()
         self.open_document(doc_id)
 
     @Slot(str)
     def _on_block_requested(self, block_id: str) -> None:
+        self._leave()
         self.reader.scroll_to_block(block_id)
 
     @Slot()
     def _on_comparison_action(self) -> None:
+        self._leave()
         self.open_comparison(self.sender().data())
+
+    @Slot(str)
+    def _on_comparison_requested(self, comparison_id: str) -> None:
+        self._leave()
+        self.open_comparison(comparison_id)
 
     @Slot(object)
     def _on_quote_activated(self, quote: Quote) -> None:
-        comparison = self.comparison_view.comparison
-        if comparison is not None:
-            self.back_stack.append((comparison.id, self.comparison_view.verticalScrollBar().value()))
-            self.back_action.setEnabled(True)
+        self._leave()
         self.open_document(quote.doc, quote.block)
         self.reader.set_highlights({quote.block: ((quote.start, quote.end),)}, current=quote.block)
         self.statusBar().showMessage("Back (Alt+Left) returns to the comparison.", 6000)
 
+    # -- history ------------------------------------------------------------------------------
+    def here(self) -> Place | None:
+        if self.pages.currentWidget() is self.comparison_view and self.comparison_view.comparison:
+            return Place(
+                "comparison",
+                self.comparison_view.comparison.id,
+                self.comparison_view.verticalScrollBar().value(),
+            )
+        if self.reader.document_model is not None:
+            return Place("doc", self.reader.document_model.id, self.reader.verticalScrollBar().value())
+        return None
+
+    def _leave(self) -> None:
+        """Called before every jump, so Back can return here."""
+        self.history.leave(self.here())
+        self._update_history_actions()
+
+    def _go(self, place: Place | None) -> None:
+        if place is None:
+            return
+        if place.kind == "comparison":
+            self.open_comparison(place.id)
+            self.comparison_view.verticalScrollBar().setValue(place.scroll)
+        else:
+            self.open_document(place.id)
+            self.reader.verticalScrollBar().setValue(place.scroll)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(bool(self.history.back))
+        self.forward_action.setEnabled(bool(self.history.forward))
+
     @Slot()
     def _on_back(self) -> None:
-        if not self.back_stack:
-            return
-        comparison_id, scroll = self.back_stack.pop()
-        self.back_action.setEnabled(bool(self.back_stack))
-        if self.open_comparison(comparison_id):
-            self.comparison_view.verticalScrollBar().setValue(scroll)
+        self._go(self.history.go_back(self.here()))
+
+    @Slot()
+    def _on_forward(self) -> None:
+        self._go(self.history.go_forward(self.here()))
 
     @Slot(str)
     def _on_document_link(self, doc_id: str) -> None:
+        self._leave()
         self.open_document(doc_id)
 
     @Slot(int)
@@ -575,6 +704,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_note_chosen(self, key: str) -> None:
+        self._leave()
         self.reader.scroll_to_marker(key)
 
     @Slot()
@@ -588,6 +718,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def _on_source_note(self, doc_id: str, key: str) -> None:
+        self._leave()
         self.open_document(doc_id)
         self.notes_dock.show()
         self.notes.select_note(key)
@@ -613,6 +744,7 @@ class MainWindow(QMainWindow):
         block = doc.block(block_id) if doc else None
         if block is None:
             return
+        self.positions[doc.id] = block_id
         where = [doc.meta.cite_name]
         if block.number:
             where.append(f"para {block.number}")
@@ -655,6 +787,7 @@ class MainWindow(QMainWindow):
         doc = self.pack.document(hit.doc) if self.pack else None
         if doc is None:
             return
+        self._leave()
         if hit.kind == "annotation":
             self.open_document(hit.doc, hit.block or None)
             return
@@ -711,6 +844,169 @@ class MainWindow(QMainWindow):
             self.progress_dialog.close()
             self.progress_dialog = None
         self.search_panel.status.setText(message)
+
+    # -- reading comfort -----------------------------------------------------------------------
+    @Slot()
+    def copy_with_citation(self) -> str:
+        """The selection, then a reference a meeting can use; also put on the clipboard."""
+        selection = self.reader.selection_in_model()
+        doc = self.reader.document_model
+        if selection is None or doc is None:
+            self.statusBar().showMessage("Select some words in the text first.", 5000)
+            return ""
+        block_id, start, end = selection
+        from briefing_app.pack.location import cite_location
+
+        text = f"“{doc.block(block_id).text[start:end]}” ({cite_location(doc, block_id)})"
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Copied with its citation.", 4000)
+        return text
+
+    @Slot()
+    def _on_find(self) -> None:
+        if self.pages.currentWidget() is self.reader:
+            self.find_bar.open_bar()
+
+    @Slot()
+    def _on_zoom(self) -> None:
+        step = self.sender().data()
+        self.reader.set_zoom(1.0 if step == 0 else self.reader.zoom + step)
+        self.statusBar().showMessage(f"Zoom {round(self.reader.zoom * 100)}%", 2000)
+
+    def set_theme(self, name: str) -> str:
+        self.theme = name
+        actual = apply_theme(name)
+        QApplication.processEvents()  # deliver the palette change before re-rendering in its colours
+        for action in self.theme_group.actions():
+            action.setChecked(action.data() == name)
+        self.reader.rerender()
+        if self.comparison_view.comparison and self.pack:
+            self.comparison_view.show_comparison(self.comparison_view.comparison, self.pack)
+        return actual
+
+    @Slot()
+    def _on_theme(self) -> None:
+        self.set_theme(self.sender().data())
+
+    def export_document_pdf(self, path: Path) -> None:
+        writer = QPdfWriter(str(path))
+        writer.setResolution(150)
+        self.reader.document().print_(writer)
+
+    @Slot()
+    def _on_export_pdf(self) -> None:
+        doc = self.reader.document_model
+        if doc is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Export as PDF", f"{doc.id}.pdf", "PDF (*.pdf)")
+        if name:
+            self.export_document_pdf(Path(name))
+            self.statusBar().showMessage(f"Saved {name}", 6000)
+
+    @Slot()
+    def _on_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.reader.document().print_(printer)
+
+    # -- packs, bookmarks and remembered state -------------------------------------------------
+    def open_pack_dir(self, folder: Path) -> None:
+        self.save_settings()
+        self.set_pack(*open_pack(folder))
+
+    @Slot()
+    def _on_open_pack(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a pack (a folder with pack.yaml)")
+        if folder:
+            self.open_pack_dir(Path(folder))
+
+    def _remember_recent(self, pack: Pack) -> None:
+        recent = [p for p in self.recent_packs() if Path(p) != pack.root.resolve()]
+        recent.insert(0, str(pack.root.resolve()))
+        self.settings.setValue("recent", json.dumps(recent[:8]))
+        self.recent_menu.clear()
+        for folder in recent[:8]:
+            action = self.recent_menu.addAction(folder)
+            action.setData(folder)
+            action.triggered.connect(self._on_recent)
+
+    def recent_packs(self) -> list[str]:
+        value = self.settings.value("recent", "[]")
+        return json.loads(value) if isinstance(value, str) else []
+
+    @Slot()
+    def _on_recent(self) -> None:
+        self.open_pack_dir(Path(self.sender().data()))
+
+    def bookmarks(self) -> list[dict]:
+        if self.pack is None:
+            return []
+        value = self.settings.value(f"packs/{self.pack.id}/bookmarks", "[]")
+        return json.loads(value) if isinstance(value, str) else []
+
+    @Slot()
+    def add_bookmark(self) -> dict | None:
+        doc = self.reader.document_model
+        block_id = self.reader.block_at_top()
+        if doc is None or block_id is None or self.pack is None:
+            return None
+        from briefing_app.pack.location import cite_location
+
+        mark = {
+            "doc": doc.id,
+            "block": block_id,
+            "label": cite_location(doc, block_id) + " — " + doc.block(block_id).text[:50],
+        }
+        marks = [m for m in self.bookmarks() if m != mark] + [mark]
+        self.settings.setValue(f"packs/{self.pack.id}/bookmarks", json.dumps(marks))
+        self._fill_bookmarks()
+        self.statusBar().showMessage("Bookmarked.", 3000)
+        return mark
+
+    def _fill_bookmarks(self) -> None:
+        for action in self.bookmarks_menu.actions()[2:]:
+            self.bookmarks_menu.removeAction(action)
+        for mark in self.bookmarks():
+            action = self.bookmarks_menu.addAction(mark["label"])
+            action.setData(json.dumps(mark))
+            action.triggered.connect(self._on_bookmark)
+
+    @Slot()
+    def _on_bookmark(self) -> None:
+        mark = json.loads(self.sender().data())
+        self._leave()
+        self.open_document(mark["doc"], mark["block"])
+
+    def restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.reader.zoom = float(self.settings.value("reader/zoom", 1.0))
+        self.set_theme(str(self.settings.value("reader/theme", "system")))
+
+    def save_settings(self) -> None:
+        self.settings.setValue("settings/version", 1)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("reader/zoom", self.reader.zoom)
+        self.settings.setValue("reader/theme", self.theme)
+        if self.pack is not None:
+            self.settings.setValue(f"packs/{self.pack.id}/positions", json.dumps(self.positions))
+            if self.reader.document_model is not None:
+                self.settings.setValue(f"packs/{self.pack.id}/document", self.reader.document_model.id)
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.save_settings()
+        super().closeEvent(event)
 
     @Slot()
     def _on_about(self) -> None:

@@ -18,6 +18,7 @@ class ReaderView(QTextBrowser):
     commentRequested = Signal()  # comment on the selection, or edit the annotation under the cursor
     tagsRequested = Signal()
     deleteRequested = Signal(str)  # annotation id
+    rerendered = Signal()
     currentBlockChanged = Signal(str)  # id of the block at the top of the view
 
     def __init__(self, parent=None) -> None:
@@ -28,6 +29,9 @@ class ReaderView(QTextBrowser):
         self._annotation_marks: list = []
         self.annotation_spans: list[tuple[str, int, int, str]] = []  # id, doc start, doc end, comment
         self.colour_names: list[str] = []
+        self.zoom = 1.0
+        self._links: dict = {}
+        self._pending_top: str | None = None  # asked for before the pane was shown
         self.setObjectName("reader")
         self.setAccessibleName("Document text")
         self.setOpenLinks(False)
@@ -37,12 +41,35 @@ class ReaderView(QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     def show_document(self, doc: Document, links: dict[str, list[Span]] | None = None) -> None:
+        self._pending_top = None
         self._search_marks, self._annotation_marks, self.annotation_spans = [], [], []
         self.clear_highlights()
         self.document_model = doc
-        self.render_map = Renderer(self.document(), self.palette()).render(doc, links)
+        self._links = links or {}
+        self.render_map = Renderer(self.document(), self.palette(), self.zoom).render(doc, links)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Re-render at a new size, keeping the block at the top in view."""
+        zoom = max(0.6, min(2.5, round(zoom, 2)))
+        if zoom == self.zoom:
+            return
+        self.zoom = zoom
+        self.rerender()
+
+    def rerender(self) -> None:
+        """Lay the document out again (zoom or theme changed), keeping the block at the top."""
+        doc = self.document_model
+        if doc is None:
+            return
+        top = self.block_at_top()
+        self.render_map = Renderer(self.document(), self.palette(), self.zoom).render(doc, self._links)
+        self._search_marks, self._annotation_marks, self.annotation_spans = [], [], []
+        self._apply_marks()
+        if top:
+            self.scroll_to_block(top)
+        self.rerendered.emit()  # positions changed: whoever drew marks draws them again
 
     def show_message(self, text: str) -> None:
         self.document_model = None
@@ -153,6 +180,11 @@ class ReaderView(QTextBrowser):
         sel.cursor, sel.format = cursor, fmt
         return sel
 
+    def set_marks(self, selections: list) -> None:
+        """Show ready-made marks in the search layer (the find bar's matches)."""
+        self._search_marks = selections
+        self._apply_marks()
+
     def clear_highlights(self) -> None:
         self._search_marks = []
         self._apply_marks()
@@ -161,6 +193,9 @@ class ReaderView(QTextBrowser):
         place = self.render_map.blocks.get(block_id)
         if place is None:
             return False
+        if not self.isVisible():
+            self._pending_top = block_id  # nothing is laid out yet: scroll once shown
+            return True
         cursor = QTextCursor(self.document())
         cursor.setPosition(place.start)
         self.setTextCursor(cursor)
@@ -172,7 +207,7 @@ class ReaderView(QTextBrowser):
         # A little below the top edge: the line there is the one the reader is looking at.
         cursor = self.cursorForPosition(self.viewport().rect().topLeft() + QPoint(0, 48))
         position = cursor.position()
-        best = None
+        best = next(iter(self.render_map.blocks), None)  # above the first block: the document's header
         for block_id, place in self.render_map.blocks.items():
             if place.start <= position:
                 best = block_id
@@ -181,11 +216,27 @@ class ReaderView(QTextBrowser):
         return best
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # The text reflows: keep the block the reader was at on top.
+        top = (
+            self.block_at_top()
+            if self.document_model is not None and self.verticalScrollBar().value()
+            else None
+        )
         # Keep a readable measure: centre a column of READING_WIDTH on wide windows.
         spare = max(0, self.width() - style.READING_WIDTH - 40)
         side = spare // 2
         self.setViewportMargins(side, 0, side, 0)
         super().resizeEvent(event)
+        if self._pending_top and self.isVisible():
+            top, self._pending_top = self._pending_top, None
+        if top:
+            self.scroll_to_block(top)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._pending_top:
+            top, self._pending_top = self._pending_top, None
+            self.scroll_to_block(top)
 
     def visible_range(self) -> tuple[int, int]:
         rect = self.viewport().rect()

@@ -81,13 +81,14 @@ def note_status_text(note: Note | None) -> str:
 
 
 class Renderer:
-    def __init__(self, qdoc: QTextDocument, palette: QPalette) -> None:
+    def __init__(self, qdoc: QTextDocument, palette: QPalette, scale: float = 1.0) -> None:
         self.qdoc = qdoc
         self.palette = palette
+        self.scale = scale  # zoom: every size is multiplied by it
         self.map = RenderMap()
         self.cursor = QTextCursor(qdoc)
         self.base = QTextCharFormat()
-        self.base.setFont(style.body_font())
+        self.base.setFont(style.body_font(scale))
         self.base.setForeground(palette.color(QPalette.ColorRole.Text))
         self.muted = style.muted(palette)
 
@@ -95,7 +96,7 @@ class Renderer:
         """`links`: per block id, spans naming another document of the pack (target: its id)."""
         self.links = links or {}
         self.qdoc.clear()
-        self.qdoc.setDefaultFont(style.body_font())
+        self.qdoc.setDefaultFont(style.body_font(self.scale))
         self.cursor = QTextCursor(self.qdoc)
         self.cursor.beginEditBlock()
         self._header(doc)
@@ -118,7 +119,7 @@ class Renderer:
     ) -> QTextCharFormat:
         fmt = QTextCharFormat(self.base)
         if size:
-            fmt.setFontPointSize(size)
+            fmt.setFontPointSize(size * self.scale)
         if bold:
             fmt.setFontWeight(QFont.Weight.Bold)
         if italic:
@@ -258,7 +259,7 @@ class Renderer:
         label = note.label if note else key
         fmt = QTextCharFormat(self.base)
         fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
-        fmt.setFontPointSize(style.BODY_PT + 2)  # superscript shrinks it; keep it a clickable size
+        fmt.setFontPointSize((style.BODY_PT + 2) * self.scale)  # superscript shrinks it; keep it clickable
         fmt.setFontWeight(QFont.Weight.Bold)
         fmt.setAnchor(True)
         fmt.setAnchorHref(f"{NOTE_SCHEME}:{key}")

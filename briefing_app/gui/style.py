@@ -10,10 +10,10 @@ SERIF = "DejaVu Serif"
 HEADING_PT = {1: 20.0, 2: 16.0, 3: 14.0, 4: 13.0, 5: 12.5, 6: 12.0}
 
 
-def body_font() -> QFont:
+def body_font(scale: float = 1.0) -> QFont:
     font = QFont(SERIF)
     font.setStyleHint(QFont.StyleHint.Serif)
-    font.setPointSizeF(BODY_PT)
+    font.setPointSizeF(BODY_PT * scale)
     return font
 
 
