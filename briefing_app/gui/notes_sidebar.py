@@ -5,16 +5,16 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from briefing_app.gui.render import note_status_text
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate
+from briefing_app.gui.style import blend
 from briefing_app.pack.citations import Citation, describe, parse_citations, tidy
 from briefing_app.pack.model import Document, Note
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-ON_SCREEN = QColor("#e3f0ff")
 FLASH = QColor("#ffd54f")
 
 
@@ -101,7 +101,7 @@ class NotesSidebar(QWidget):
         for row in range(self.list.count()):
             item = self.list.item(row)
             visible = item.data(KEY_ROLE) in keys
-            item.setBackground(ON_SCREEN if visible else QColor(0, 0, 0, 0))
+            item.setBackground(self._emphasis() if visible else QColor(0, 0, 0, 0))
             font = item.font()
             font.setBold(visible)
             item.setFont(font)
@@ -111,6 +111,13 @@ class NotesSidebar(QWidget):
             self.list.scrollToItem(first, QListWidget.ScrollHint.PositionAtTop)
 
     # -- internals ----------------------------------------------------------------------------
+    def _emphasis(self) -> QColor:
+        """A tint of the selection colour over the list's background, in light and dark alike."""
+        palette = self.list.palette()
+        return blend(
+            palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Base), 0.25
+        )
+
     def _repeated(self, note: Note) -> Citation | None:
         if not note.ibid_of:
             return None

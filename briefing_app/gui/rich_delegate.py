@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,12 +70,15 @@ class RichDelegate(QStyledItemDelegate):
         painter.save()
         painter.translate(option.rect.left() + 4, option.rect.top() + 2)
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        role = (
-            QPalette.ColorRole.HighlightedText
-            if option.state & QStyle.StateFlag.State_Selected
-            else QPalette.ColorRole.Text
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
-        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        if not selected and background is not None and background.color().alpha():
+            # A row with its own background (emphasis, a flash) gets text that contrasts with it.
+            colour = QColor("#000000") if background.color().lightness() > 140 else QColor("#ffffff")
+        ctx.palette.setColor(QPalette.ColorRole.Text, colour)
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
