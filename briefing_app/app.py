@@ -29,7 +29,9 @@ def _quiet_qt_messages(mode, context, message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def run_gui(pack_dir: Path, screenshot: str | None = None, doc_id: str | None = None) -> int:
+def run_gui(
+    pack_dir: Path, screenshot: str | None = None, doc_id: str | None = None, startup_report: bool = False
+) -> int:
     if screenshot and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if not _has_display():
@@ -49,6 +51,10 @@ def run_gui(pack_dir: Path, screenshot: str | None = None, doc_id: str | None = 
     app.setApplicationDisplayName("Briefing")
 
     window = MainWindow()
+    if startup_report:
+        from briefing_app.gui.startup import watch
+
+        watch(window)
     window.resize(1280, 800)
     if not screenshot:
         window.restore_settings()  # a screenshot shows the default layout, whatever the user's was

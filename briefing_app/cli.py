@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefing-app {__version__}")
     parser.add_argument("--doc", metavar="ID", help="open at this document")
     parser.add_argument(
+        "--startup-report",
+        action="store_true",
+        help="print when the window first painted and the memory in use, then quit",
+    )
+    parser.add_argument(
         "--screenshot", metavar="FILE.png", help="render the main window offscreen to a PNG and exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -105,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
             return cli_search.run(args, _pack_dir(args))
         from briefing_app.app import run_gui
 
-        return run_gui(pack_dir=_pack_dir(args), screenshot=args.screenshot, doc_id=args.doc)
+        return run_gui(
+            pack_dir=_pack_dir(args),
+            screenshot=args.screenshot,
+            doc_id=args.doc,
+            startup_report=args.startup_report,
+        )
     except BriefingError as exc:
         print(f"briefing-app: {exc}", file=sys.stderr)
         return 2

@@ -18,5 +18,9 @@ class PackError(BriefingError):
         super().__init__(f"{where}: {message}")
 
 
+class QuerySyntaxError(BriefingError):
+    """A search query cannot be run as written; str() says how to fix it."""
+
+
 class NoDisplayError(BriefingError):
     """The GUI was asked for on a machine with no display."""

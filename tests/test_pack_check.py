@@ -57,8 +57,4 @@ def test_three_problems_with_file_and_line(tmp_path: Path):
 def test_a_pack_that_cannot_open_is_one_line_and_non_zero(tmp_path: Path):
     (tmp_path / "pack.yaml").write_text("id: x\ntitle: [oops\n", encoding="utf-8")
     done = check(tmp_path)
-    assert (
-        done.returncode == 1
-        and done.stdout.strip()
-        == "pack.yaml, line 3: not valid YAML: expected ',' or ']', but got '<stream end>'"
-    )
+    assert done.returncode == 1 and done.stdout.strip().startswith("pack.yaml, line 3: not valid YAML")

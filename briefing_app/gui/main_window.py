@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 from briefing_app.annotations import COLOURS, AnnotationStore, Resolved, StoreError, selector_for
 from briefing_app.annotations.export import import_w3c, resolve_all, to_html, to_markdown, to_w3c
 from briefing_app.compare import Comparison, Quote, load_comparisons
-from briefing_app.errors import BriefingError
+from briefing_app.errors import BriefingError, QuerySyntaxError
 from briefing_app.gui.about import show_about
 from briefing_app.gui.annotation_commands import AddAnnotation, DeleteAnnotation, EditAnnotation
 from briefing_app.gui.annotations_panel import AnnotationsPanel
@@ -57,8 +58,13 @@ from briefing_app.gui.themes import THEMES, apply_theme
 from briefing_app.gui.toc import TocView
 from briefing_app.pack.crossrefs import MentionFinder
 from briefing_app.pack.model import Pack, Span
-from briefing_app.search import QuerySyntaxError, SearchEngine, SearchHit
-from briefing_app.search.own_notes import OwnNote
+
+if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
+    from briefing_app.search import SearchEngine, SearchHit
+    from briefing_app.search.own_notes import OwnNote
+
+
+INDEX_DELAY_MS = 150
 
 
 class MainWindow(QMainWindow):
@@ -376,7 +382,8 @@ class MainWindow(QMainWindow):
         self._remember_recent(pack)
         self._fill_bookmarks()
         if pack.documents:
-            self.opener.start(pack)
+            # After the first paint: opening the index competes with drawing the window.
+            QTimer.singleShot(INDEX_DELAY_MS, lambda p=pack: self._start_index(p))
             self.refresh_annotations()
             saved = self.settings.value(f"packs/{pack.id}/positions", "{}")
             self.positions = json.loads(saved) if isinstance(saved, str) else {}
@@ -439,6 +446,8 @@ class MainWindow(QMainWindow):
         self._show_annotation_marks()
 
     def _own_notes(self) -> list[OwnNote]:
+        from briefing_app.search.own_notes import OwnNote
+
         return [
             OwnNote(
                 r.annotation.id,
@@ -598,6 +607,10 @@ class MainWindow(QMainWindow):
             return
         self.refresh_annotations()
         QMessageBox.information(self, "Import annotations", str(report))
+
+    def _start_index(self, pack: Pack) -> None:
+        if pack is self.pack:
+            self.opener.start(pack)
 
     @property
     def search_ready(self) -> bool:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefing_app.errors import BriefingError
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, marked
-from briefing_app.search import SearchEngine, SearchHit, SearchResult
-from briefing_app.search.own_notes import search_own_notes
+
+if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
+    from briefing_app.search import SearchEngine, SearchHit, SearchResult
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 150
@@ -87,6 +89,8 @@ class SearchPanel(QWidget):
             self.status.setText(escape(str(exc)))
             return None
         self.result = result
+        from briefing_app.search.own_notes import search_own_notes
+
         self._show(result, search_own_notes(text, self.own_notes()))
         return result
 

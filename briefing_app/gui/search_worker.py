@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Signal
 
 from briefing_app.errors import BriefingError
 from briefing_app.pack.model import Pack
-from briefing_app.search import open_engine
 
 
 class IndexOpener(QObject):
@@ -24,6 +23,8 @@ class IndexOpener(QObject):
         threading.Thread(target=self._run, args=(pack,), name="index-opener", daemon=True).start()
 
     def _run(self, pack: Pack) -> None:
+        from briefing_app.search import open_engine  # here, off the GUI thread and after start-up
+
         try:
             engine, built = open_engine(pack, self._progress, start_method="spawn")
         except BriefingError as exc:

@@ -3,8 +3,8 @@
 Whoosh objects never leave this package: callers get plain dataclasses.
 """
 
+from briefing_app.errors import QuerySyntaxError
 from briefing_app.search.engine import SearchEngine, SearchHit, SearchResult
-from briefing_app.search.query import QuerySyntaxError
 from briefing_app.search.store import IndexStatus, open_engine
 
 __all__ = ["IndexStatus", "QuerySyntaxError", "SearchEngine", "SearchHit", "SearchResult", "open_engine"]

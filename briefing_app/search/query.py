@@ -12,17 +12,13 @@ from dataclasses import dataclass
 from whoosh import qparser, query
 from whoosh.fields import Schema
 
-from briefing_app.errors import BriefingError
+from briefing_app.errors import QuerySyntaxError
 
 _OPERATORS = {"AND", "OR", "NOT"}
 _DOC_FILTER = re.compile(r'(?i)\bdoc:("([^"]*)"|(\S+))')
 _LEADING_MINUS = re.compile(r"(^|\s|\()-(?=[\w\"(])")
 # A word with * or ? (prefix, wildcard) or ending in ~ (fuzzy), not already given a field.
 _PATTERN_WORD = re.compile(r"(?<![\w:.’'-])([\w’'-]*[*?][\w’'*?-]*|[\w’'-]+~\d*(?:/\d+)?)")
-
-
-class QuerySyntaxError(BriefingError):
-    """The query cannot be run as written; str() says how to fix it."""
 
 
 @dataclass(frozen=True)
