@@ -46,17 +46,22 @@ def location(pack: Pack, r: Resolved) -> str:
     return cite_location(doc, r.block)
 
 
+def sections(pack: Pack, resolved: list[Resolved]):
+    """(heading, resolved annotation) in note order: a heading per document, orphans apart at the end."""
+    for r in resolved:
+        doc = pack.document(r.annotation.doc)
+        orphan = r.status == "orphaned"
+        heading = "Notes that could not be placed" if orphan else (doc.title if doc else r.annotation.doc)
+        yield heading, r
+
+
 def to_markdown(pack: Pack, resolved: list[Resolved]) -> str:
     lines = [f"# Briefing note: {pack.title}", ""]
     if pack.meeting:
         lines += [pack.meeting, ""]
     current = None
-    for r in resolved:
+    for heading, r in sections(pack, resolved):
         a = r.annotation
-        doc = pack.document(a.doc)
-        heading = (
-            "Notes that could not be placed" if r.status == "orphaned" else (doc.title if doc else a.doc)
-        )
         if heading != current:
             if lines[-1] != "":
                 lines.append("")
@@ -79,12 +84,8 @@ def to_html(pack: Pack, resolved: list[Resolved]) -> str:
     if pack.meeting:
         parts.append(f"<p>{escape(pack.meeting)}</p>")
     current = None
-    for r in resolved:
+    for heading, r in sections(pack, resolved):
         a = r.annotation
-        doc = pack.document(a.doc)
-        heading = (
-            "Notes that could not be placed" if r.status == "orphaned" else (doc.title if doc else a.doc)
-        )
         if heading != current:
             parts.append(f"<h2>{escape(heading)}</h2>")
             current = heading

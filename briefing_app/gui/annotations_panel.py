@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.annotations import COLOURS, Resolved
 from briefing_app.annotations.export import location
-from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate
+from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, group_item
 from briefing_app.pack.model import Pack
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -144,10 +144,7 @@ class AnnotationsPanel(QWidget):
             )
             group = groups.get(name)
             if group is None:
-                group = groups[name] = QTreeWidgetItem([name])
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
+                group = groups[name] = group_item(name)
                 self.tree.addTopLevelItem(group)
             item = QTreeWidgetItem([a.selector.quote])
             item.setData(0, ID_ROLE, a.id)

@@ -6,9 +6,19 @@ from html import escape
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidgetItem
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def group_item(title: str) -> QTreeWidgetItem:
+    """A bold, unselectable heading row for a group of results."""
+    item = QTreeWidgetItem([title])
+    font = item.font(0)
+    font.setBold(True)
+    item.setFont(0, font)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+    return item
 
 
 def marked(text: str, ranges) -> str:

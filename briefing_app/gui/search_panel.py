@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefing_app.errors import BriefingError
-from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, marked
+from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, group_item, marked
 
 if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
     from briefing_app.search import SearchEngine, SearchHit, SearchResult
@@ -125,11 +125,7 @@ class SearchPanel(QWidget):
         self.status.setText(message)
         groups: dict[str, QTreeWidgetItem] = {}
         if own:
-            mine = QTreeWidgetItem([f"Your notes ({len(own)})"])
-            font = mine.font(0)
-            font.setBold(True)
-            mine.setFont(0, font)
-            mine.setFlags(mine.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            mine = group_item(f"Your notes ({len(own)})")
             self.results.addTopLevelItem(mine)
             for hit in own:
                 item = QTreeWidgetItem([f"{hit.location()}\n{hit.snippet}"])
@@ -146,11 +142,7 @@ class SearchPanel(QWidget):
             group = groups.get(hit.doc)
             if group is None:
                 count = result.counts.get(hit.doc, 0)
-                group = QTreeWidgetItem([f"{self.titles.get(hit.doc, hit.doc)} ({count})"])
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
-                group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                group = group_item(f"{self.titles.get(hit.doc, hit.doc)} ({count})")
                 self.results.addTopLevelItem(group)
                 groups[hit.doc] = group
             item = QTreeWidgetItem([f"{hit.location()}\n{hit.snippet}"])
