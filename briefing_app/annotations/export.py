@@ -195,16 +195,7 @@ def import_w3c(store: AnnotationStore, pack: Pack, data: dict) -> ImportReport:
         if annotation.id in existing:
             skipped += 1
             continue
-        store.add(
-            pack.id,
-            annotation.selector,
-            annotation.colour,
-            annotation.comment,
-            annotation.tags,
-            id=annotation.id,
-            created=annotation.created,
-            modified=annotation.modified,
-        )
+        store.restore(annotation)
         existing.add(annotation.id)
         added += 1
         if resolve(annotation, pack.document(annotation.doc)).status == "orphaned":

@@ -175,7 +175,7 @@ class AnnotationStore:
         return current
 
     def restore(self, annotation: Annotation) -> None:
-        """Put back a deleted annotation exactly as it was (undo)."""
+        """Store an annotation exactly as it is, keeping its id and times (undoing a delete; importing)."""
         self.add(
             annotation.pack,
             annotation.selector,
