@@ -64,9 +64,6 @@ if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
     from briefing_app.search.own_notes import OwnNote
 
 
-INDEX_DELAY_MS = 150
-
-
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
@@ -76,6 +73,8 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.positions: dict[str, str] = {}  # document id -> block at the top when last read
         self.theme = "system"
+        self.painted = False
+        self.pending_index: Pack | None = None
         self.engine: SearchEngine | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.setObjectName("mainWindow")
@@ -382,8 +381,11 @@ class MainWindow(QMainWindow):
         self._remember_recent(pack)
         self._fill_bookmarks()
         if pack.documents:
-            # After the first paint: opening the index competes with drawing the window.
-            QTimer.singleShot(INDEX_DELAY_MS, lambda p=pack: self._start_index(p))
+            # Opening the index competes with drawing the window: wait for the first paint.
+            if self.painted:
+                QTimer.singleShot(0, lambda p=pack: self._start_index(p))
+            else:
+                self.pending_index = pack
             self.refresh_annotations()
             saved = self.settings.value(f"packs/{pack.id}/positions", "{}")
             self.positions = json.loads(saved) if isinstance(saved, str) else {}
@@ -611,6 +613,14 @@ class MainWindow(QMainWindow):
     def _start_index(self, pack: Pack) -> None:
         if pack is self.pack:
             self.opener.start(pack)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            if self.pending_index is not None:
+                pack, self.pending_index = self.pending_index, None
+                QTimer.singleShot(0, lambda: self._start_index(pack))
 
     @property
     def search_ready(self) -> bool:
