@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.reader.currentBlockChanged.connect(self._on_current_block_changed)
         self.reader.documentLinkActivated.connect(self._on_document_link)
         self.reader.verticalScrollBar().valueChanged.connect(self._on_reader_scrolled)
+        self.reader.viewChanged.connect(self._on_reader_view_changed)
         self.notes.noteChosen.connect(self._on_note_chosen)
         self.reader.rerendered.connect(self._show_annotation_marks)
         self.reader.highlightRequested.connect(self.highlight)
@@ -720,6 +721,11 @@ class MainWindow(QMainWindow):
     def _on_document_link(self, doc_id: str) -> None:
         self._leave()
         self.open_document(doc_id)
+
+    @Slot()
+    def _on_reader_view_changed(self) -> None:
+        # Resizes come in bursts while the window is laid out: look once they have settled.
+        QTimer.singleShot(0, self, lambda: self._on_reader_scrolled(0))
 
     @Slot(int)
     def _on_reader_scrolled(self, _value: int) -> None:

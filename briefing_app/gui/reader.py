@@ -19,6 +19,7 @@ class ReaderView(QTextBrowser):
     tagsRequested = Signal()
     deleteRequested = Signal(str)  # annotation id
     rerendered = Signal()
+    viewChanged = Signal()  # what is on screen changed without a scroll (a resize, being shown)
     currentBlockChanged = Signal(str)  # id of the block at the top of the view
 
     def __init__(self, parent=None) -> None:
@@ -231,12 +232,14 @@ class ReaderView(QTextBrowser):
             top, self._pending_top = self._pending_top, None
         if top:
             self.scroll_to_block(top)
+        self.viewChanged.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         if self._pending_top:
             top, self._pending_top = self._pending_top, None
             self.scroll_to_block(top)
+        self.viewChanged.emit()
 
     def visible_range(self) -> tuple[int, int]:
         rect = self.viewport().rect()
