@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from briefing_app.annotations import AnnotationStore, selector_for
-from briefing_app.annotations.export import import_w3c, resolve_all, to_html, to_markdown, to_w3c
+from briefing_app.annotations.export import import_w3c, render, resolve_all
 from briefing_app.errors import BriefingError
 from briefing_app.pack import load_pack
 from briefing_app.pack.locate import locate
@@ -63,22 +62,11 @@ def _list(args, pack, store) -> int:
 
 
 def _export(args, pack, store) -> int:
+    from briefing_app.gui.pdf import write_export  # Qt only for a PDF, and only when asked
+
     out = Path(args.out)
     annotations = store.list(pack.id)
-    if args.format == "json":
-        out.write_text(json.dumps(to_w3c(pack, annotations), ensure_ascii=False, indent=1), encoding="utf-8")
-    elif args.format == "md":
-        out.write_text(to_markdown(pack, resolve_all(pack, annotations)), encoding="utf-8")
-    elif args.format == "html":
-        out.write_text(to_html(pack, resolve_all(pack, annotations)), encoding="utf-8")
-    else:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtGui import QGuiApplication
-
-        from briefing_app.gui.pdf import html_to_pdf
-
-        app = QGuiApplication.instance() or QGuiApplication(["briefing-app"])  # noqa: F841 - must live while printing
-        html_to_pdf(to_html(pack, resolve_all(pack, annotations)), out, landscape=False)
+    write_export(out, args.format, lambda fmt: render(pack, annotations, fmt), landscape=False)
     print(f"Wrote {len(annotations)} annotations to {out}")
     return 0
 

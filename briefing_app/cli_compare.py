@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -75,21 +74,14 @@ def _export(comparisons: list[Comparison], pack, path: Path) -> int:
         )
         return 2
     (comparison,) = comparisons
-    suffix = path.suffix.lower()
-    if suffix in (".md", ".markdown"):
-        path.write_text(to_markdown(comparison, pack), encoding="utf-8")
-    elif suffix in (".html", ".htm"):
-        path.write_text(to_html(comparison, pack), encoding="utf-8")
-    elif suffix == ".pdf":
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtGui import QGuiApplication
+    from briefing_app.gui.pdf import format_of, write_export  # Qt only for a PDF, and only when asked
 
-        from briefing_app.gui.pdf import html_to_pdf
-
-        app = QGuiApplication.instance() or QGuiApplication(["briefing-app"])  # noqa: F841 - must live while printing
-        html_to_pdf(to_html(comparison, pack), path)
-    else:
+    fmt = format_of(path)
+    if fmt not in ("md", "html", "pdf"):
         print(f"briefing-app: cannot export to '{path.suffix}': use .html, .md or .pdf", file=sys.stderr)
         return 2
+    write_export(
+        path, fmt, lambda f: to_markdown(comparison, pack) if f == "md" else to_html(comparison, pack)
+    )
     print(f"Wrote {path}")
     return 0

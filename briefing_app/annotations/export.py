@@ -108,6 +108,16 @@ def to_html(pack: Pack, resolved: list[Resolved]) -> str:
     )
 
 
+def render(pack: Pack, annotations: list[Annotation], fmt: str) -> str:
+    """An export of the pack's annotations as text: "md" or "html" briefing note, or "json" (W3C)."""
+    if fmt == "json":
+        import json
+
+        return json.dumps(to_w3c(pack, annotations), ensure_ascii=False, indent=1)
+    resolved = resolve_all(pack, annotations)
+    return to_html(pack, resolved) if fmt == "html" else to_markdown(pack, resolved)
+
+
 # --- W3C Web Annotation JSON -------------------------------------------------------------------
 
 

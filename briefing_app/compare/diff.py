@@ -29,8 +29,3 @@ def changed_ranges(base: str, other: str) -> tuple[list[tuple[int, int]], list[t
         if j2 > j1:
             only_other.append((b[j1][0], b[j2 - 1][1]))
     return only_base, only_other
-
-
-def similarity(base: str, other: str) -> float:
-    a, b = [w for *_, w in words(base)], [w for *_, w in words(other)]
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()

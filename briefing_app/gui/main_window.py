@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QActionGroup,
     QGuiApplication,
     QKeySequence,
-    QPdfWriter,
     QTextCursor,
     QUndoStack,
 )
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.annotations import COLOURS, AnnotationStore, Resolved, StoreError, selector_for
-from briefing_app.annotations.export import import_w3c, resolve_all, to_html, to_markdown, to_w3c
+from briefing_app.annotations.export import import_w3c, render, resolve_all
 from briefing_app.compare import Comparison, Quote, load_comparisons
 from briefing_app.errors import BriefingError, QuerySyntaxError
 from briefing_app.gui.about import show_about
@@ -49,6 +48,7 @@ from briefing_app.gui.history import History, Place
 from briefing_app.gui.note_popup import NotePopup
 from briefing_app.gui.notes_sidebar import NotesSidebar
 from briefing_app.gui.pack_loader import open_pack
+from briefing_app.gui.pdf import document_to_pdf, format_of, write_export
 from briefing_app.gui.problems import ProblemsBanner
 from briefing_app.gui.reader import ReaderView
 from briefing_app.gui.search_panel import SearchPanel
@@ -567,22 +567,11 @@ class MainWindow(QMainWindow):
             self.highlight("yellow", tags=tags)
 
     def export_annotations(self, path: Path) -> None:
+        """Write the pack's annotations; the file name's ending picks the format (Markdown otherwise)."""
         annotations = self.store.list(self.pack.id) if self.store and self.pack else []
-        suffix = path.suffix.lower()
-        if suffix == ".json":
-            import json
-
-            path.write_text(
-                json.dumps(to_w3c(self.pack, annotations), ensure_ascii=False, indent=1), encoding="utf-8"
-            )
-        elif suffix in (".html", ".htm"):
-            path.write_text(to_html(self.pack, resolve_all(self.pack, annotations)), encoding="utf-8")
-        elif suffix == ".pdf":
-            from briefing_app.gui.pdf import html_to_pdf
-
-            html_to_pdf(to_html(self.pack, resolve_all(self.pack, annotations)), path, landscape=False)
-        else:
-            path.write_text(to_markdown(self.pack, resolve_all(self.pack, annotations)), encoding="utf-8")
+        write_export(
+            path, format_of(path) or "md", lambda fmt: render(self.pack, annotations, fmt), landscape=False
+        )
 
     @Slot()
     def _on_export_annotations(self) -> None:
@@ -918,9 +907,7 @@ class MainWindow(QMainWindow):
         self.set_theme(self.sender().data())
 
     def export_document_pdf(self, path: Path) -> None:
-        writer = QPdfWriter(str(path))
-        writer.setResolution(150)
-        self.reader.document().print_(writer)
+        document_to_pdf(self.reader.document(), path)
 
     @Slot()
     def _on_export_pdf(self) -> None:

@@ -149,8 +149,3 @@ def _finish(out: _Builder, spans: list[Span], markers: list[Marker]) -> Inline:
 
 def _plain(raw: str) -> str:
     return re.sub(r"<[^>]+>|\*", "", raw).strip()
-
-
-def strip_markup(raw: str) -> str:
-    """Plain text of a raw fragment, for comparisons such as matching headings to a contents list."""
-    return parse_inline(raw).text
