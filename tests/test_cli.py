@@ -82,3 +82,23 @@ def test_screenshot_renders_offscreen(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert out.stat().st_size > 20_000  # a rendered window, not an empty image
+
+
+def test_window_only_tells_window_options_from_commands():
+    from briefing_app.cli import window_only
+
+    assert window_only([])
+    assert window_only(["--startup-report", "--pack", "search", "--doc=lga-item-3"])
+    assert not window_only(["search", "Channel"])
+    assert not window_only(["--pack", "p", "inspect"])
+    assert not window_only(["--help"])
+    assert not window_only(["--pack"])  # the parser must say the value is missing
+    assert main_parses_window_options()
+
+
+def main_parses_window_options() -> bool:
+    from briefing_app.cli import build_parser
+
+    quick = build_parser(commands=False).parse_args(["--doc", "x", "--startup-report"])
+    full = build_parser().parse_args(["--doc", "x", "--startup-report"])
+    return vars(quick) == vars(full)

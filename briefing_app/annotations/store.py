@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import uuid
 from pathlib import Path
 
 from briefing_app.annotations.model import COLOURS, Annotation, Selector
@@ -115,7 +114,7 @@ class AnnotationStore:
             raise StoreError(f"'{colour}' is not a highlight colour; use one of {', '.join(COLOURS)}.")
         stamp = now()
         annotation = Annotation(
-            id=id or str(uuid.uuid4()),
+            id=id or _new_id(),
             pack=pack,
             selector=selector,
             colour=colour,
@@ -248,3 +247,9 @@ def _annotation(row) -> Annotation:
         created=created,
         modified=modified,
     )
+
+
+def _new_id() -> str:
+    import uuid  # here: importing it costs start-up several milliseconds, and only adding needs it
+
+    return str(uuid.uuid4())

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing_app.annotations import Annotation, AnnotationStore
+from briefing_app.annotations.model import Annotation
+
+if TYPE_CHECKING:
+    from briefing_app.annotations.store import AnnotationStore
 
 
 class AddAnnotation(QUndoCommand):

@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QTextCursor,
     QUndoStack,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -34,32 +33,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.annotations import COLOURS, AnnotationStore, Resolved, StoreError, selector_for
-from briefing_app.annotations.export import import_w3c, render, resolve_all
-from briefing_app.compare import Comparison, Quote, load_comparisons
+from briefing_app.annotations.model import COLOURS
+from briefing_app.compare import Comparison, Quote
 from briefing_app.errors import BriefingError, QuerySyntaxError
-from briefing_app.gui.about import show_about
 from briefing_app.gui.annotation_commands import AddAnnotation, DeleteAnnotation, EditAnnotation
-from briefing_app.gui.annotations_panel import AnnotationsPanel
-from briefing_app.gui.comparison_view import ComparisonView
 from briefing_app.gui.document_list import DocumentList
-from briefing_app.gui.find_bar import FindBar
 from briefing_app.gui.history import History, Place
 from briefing_app.gui.note_popup import NotePopup
 from briefing_app.gui.notes_sidebar import NotesSidebar
 from briefing_app.gui.pack_loader import open_pack
-from briefing_app.gui.pdf import document_to_pdf, format_of, write_export
 from briefing_app.gui.problems import ProblemsBanner
 from briefing_app.gui.reader import ReaderView
-from briefing_app.gui.search_panel import SearchPanel
 from briefing_app.gui.search_worker import IndexOpener
-from briefing_app.gui.sources_dialog import SourcesDialog
 from briefing_app.gui.themes import THEMES, apply_theme
 from briefing_app.gui.toc import TocView
 from briefing_app.pack.crossrefs import MentionFinder
-from briefing_app.pack.model import Pack, Span
+from briefing_app.pack.model import Pack, Problem, Span
 
 if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
+    from briefing_app.annotations import AnnotationStore, Resolved
+    from briefing_app.gui.annotations_panel import AnnotationsPanel
+    from briefing_app.gui.comparison_view import ComparisonView
+    from briefing_app.gui.find_bar import FindBar
+    from briefing_app.gui.search_panel import SearchPanel
     from briefing_app.search import SearchEngine, SearchHit
     from briefing_app.search.own_notes import OwnNote
 
@@ -83,10 +79,8 @@ class MainWindow(QMainWindow):
         self.documents = DocumentList(self)
         self.toc = TocView(self)
         self.reader = ReaderView(self)
-        self.comparison_view = ComparisonView(self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.reader)
-        self.pages.addWidget(self.comparison_view)
         self.banner = ProblemsBanner(self)
         self.note_popup = NotePopup(self)
         self.status_label = QLabel(self)
@@ -97,10 +91,16 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMinimumWidth(320)
         self.search_field.setMaximumWidth(560)
-        self.search_panel = SearchPanel(self)
+        # The search and annotation panels, the comparison view and the find bar are made when first
+        # needed (see the properties below): the first screen shows none of them, and start-up pays
+        # only for what it shows.
+        self._search_panel: SearchPanel | None = None
+        self._annotations_panel: AnnotationsPanel | None = None
+        self._comparison_view: ComparisonView | None = None
+        self._find_bar: FindBar | None = None
+        self.search_message = ""  # why search is unavailable, when it is
         self.search_dock = QDockWidget("Search", self)
         self.search_dock.setObjectName("searchDock")
-        self.search_dock.setWidget(self.search_panel)
         self.search_dock.setMinimumWidth(340)
         self.opener = IndexOpener(self)
         self.notes = NotesSidebar(self)
@@ -109,16 +109,17 @@ class MainWindow(QMainWindow):
         self.notes_dock.setWidget(self.notes)
         self.notes_dock.setMinimumWidth(320)
         self.mentions: MentionFinder | None = None
-        self.store: AnnotationStore | None = None
+        # Annotations are read after the first paint (or when first asked for): see `store`.
+        self._store: AnnotationStore | None = None
         self.store_error: str | None = None
-        self.resolved: list[Resolved] = []
+        self._resolved: list[Resolved] = []
+        self._annotations_due = False
+        self._comparison_problems: list[Problem] = []
+        self._fatal: str | None = None
         self.undo_stack = QUndoStack(self)
-        self.annotations = AnnotationsPanel(self)
         self.annotations_dock = QDockWidget("Annotations", self)
         self.annotations_dock.setObjectName("annotationsDock")
-        self.annotations_dock.setWidget(self.annotations)
         self.reader.colour_names = list(COLOURS)
-        self.search_panel.own_notes = self._own_notes
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.setObjectName("leftSplitter")
@@ -131,8 +132,7 @@ class MainWindow(QMainWindow):
         right_layout.setSpacing(0)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.pages, 1)
-        self.find_bar = FindBar(self.reader, right)
-        right_layout.addWidget(self.find_bar)
+        self._right_layout = right_layout
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -175,7 +175,6 @@ class MainWindow(QMainWindow):
 
         self.documents.documentRequested.connect(self._on_document_requested)
         self.documents.comparisonRequested.connect(self._on_comparison_requested)
-        self.comparison_view.quoteActivated.connect(self._on_quote_activated)
         self.toc.blockRequested.connect(self._on_block_requested)
         self.reader.noteActivated.connect(self._on_note_activated)
         self.reader.currentBlockChanged.connect(self._on_current_block_changed)
@@ -188,18 +187,84 @@ class MainWindow(QMainWindow):
         self.reader.commentRequested.connect(self._on_comment)
         self.reader.tagsRequested.connect(self._on_tags)
         self.reader.deleteRequested.connect(self.delete_annotation)
-        self.annotations.annotationChosen.connect(self.show_annotation)
-        self.annotations.deleteRequested.connect(self.delete_annotation)
-        self.annotations.reattachRequested.connect(self.reattach)
-        self.annotations.exportRequested.connect(self._on_export_annotations)
-        self.annotations.importRequested.connect(self._on_import_annotations)
+        self.search_dock.visibilityChanged.connect(self._on_dock_visibility)
+        # Which notes are on screen is worked out once the view has settled, not at every step of
+        # opening a document or laying out the window.
+        self._notes_sync = QTimer(self)
+        self._notes_sync.setSingleShot(True)
+        self._notes_sync.setInterval(0)
+        self._notes_sync.timeout.connect(lambda: self._on_reader_scrolled(0))
+        self.annotations_dock.visibilityChanged.connect(self._on_dock_visibility)
         self.search_field.textEdited.connect(self._on_search_edited)
         self.search_field.returnPressed.connect(self._on_search_return)
-        self.search_panel.hitActivated.connect(self._on_hit_activated)
-        self.search_panel.suggestionChosen.connect(self._on_suggestion_chosen)
         self.opener.progress.connect(self._on_index_progress)
         self.opener.ready.connect(self._on_index_ready)
         self.opener.failed.connect(self._on_index_failed)
+
+    # -- parts made on first use ------------------------------------------------------------
+    @property
+    def search_panel(self) -> SearchPanel:
+        if self._search_panel is None:
+            from briefing_app.gui.search_panel import SearchPanel
+
+            panel = SearchPanel(self)
+            panel.own_notes = self._own_notes
+            panel.hitActivated.connect(self._on_hit_activated)
+            panel.suggestionChosen.connect(self._on_suggestion_chosen)
+            panel.set_engine(self.engine, self._titles())
+            if self.search_message:
+                panel.status.setText(self.search_message)
+            self.search_dock.setWidget(panel)
+            self._search_panel = panel
+        return self._search_panel
+
+    @property
+    def annotations(self) -> AnnotationsPanel:
+        if self._annotations_panel is None:
+            from briefing_app.gui.annotations_panel import AnnotationsPanel
+
+            panel = AnnotationsPanel(self)
+            panel.annotationChosen.connect(self.show_annotation)
+            panel.deleteRequested.connect(self.delete_annotation)
+            panel.reattachRequested.connect(self.reattach)
+            panel.exportRequested.connect(self._on_export_annotations)
+            panel.importRequested.connect(self._on_import_annotations)
+            panel.set_annotations(self.pack, self.resolved)
+            self.annotations_dock.setWidget(panel)
+            self._annotations_panel = panel
+        return self._annotations_panel
+
+    @property
+    def comparison_view(self) -> ComparisonView:
+        if self._comparison_view is None:
+            from briefing_app.gui.comparison_view import ComparisonView
+
+            view = ComparisonView(self)
+            view.quoteActivated.connect(self._on_quote_activated)
+            self.pages.addWidget(view)
+            self._comparison_view = view
+        return self._comparison_view
+
+    @property
+    def find_bar(self) -> FindBar:
+        if self._find_bar is None:
+            from briefing_app.gui.find_bar import FindBar
+
+            self._find_bar = FindBar(self.reader, self.pages.parentWidget())
+            self._right_layout.addWidget(self._find_bar)
+        return self._find_bar
+
+    def _showing_comparison(self) -> bool:
+        view = self._comparison_view
+        return view is not None and self.pages.currentWidget() is view and view.comparison is not None
+
+    @Slot(bool)
+    def _on_dock_visibility(self, visible: bool) -> None:
+        if visible:  # a dock restored open, or its tab chosen: it needs its contents now
+            _ = self.search_panel if self.sender() is self.search_dock else self.annotations
+
+    def _titles(self) -> dict[str, str]:
+        return {d.id: d.meta.cite_name for d in self.pack.documents} if self.pack else {}
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
         box = QWidget(self)
@@ -347,16 +412,28 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
 
     # -- public -------------------------------------------------------------------------------
-    def set_pack(self, pack: Pack | None, error: str | None = None) -> None:
+    def set_pack(
+        self,
+        pack: Pack | None,
+        error: str | None = None,
+        comparisons: tuple[list[Comparison], list[Problem]] | None = None,
+    ) -> None:
+        """Show `pack`, with its comparisons and their problems (read here when not given)."""
         if self.engine is not None:
             self.engine.close()
         self.engine = None
-        self.search_panel.set_engine(None, {})
+        self.search_message = ""
+        if self._search_panel is not None:
+            self._search_panel.set_engine(None, {})
         self.pack = pack
         self.mentions = MentionFinder(pack) if pack else None
         self.history.clear()
         self._update_history_actions()
-        self.comparisons, comparison_problems = load_comparisons(pack) if pack else ([], [])
+        if comparisons is None:
+            from briefing_app.compare import load_comparisons
+
+            comparisons = load_comparisons(pack) if pack else ([], [])
+        self.comparisons, comparison_problems = comparisons
         self.documents.set_pack(pack)
         self.documents.add_comparisons(self.comparisons)
         self.comparisons_menu.clear()
@@ -366,13 +443,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._on_comparison_action)
         self.compare_button.setEnabled(bool(self.comparisons))
         self.undo_stack.clear()
-        self._open_store()
-        extra = [*comparison_problems]
-        if self.store_error:
-            from briefing_app.pack.model import Problem
-
-            extra.append(Problem("annotations", None, self.store_error))
-        self.banner.set_problems([*(pack.problems if pack else ()), *extra], fatal=error)
+        self._resolved = []
+        self._annotations_due = bool(pack and pack.documents)
+        self._comparison_problems, self._fatal = list(comparison_problems), error
+        self._show_problems()
         if pack is None:
             self.setWindowTitle("Briefing")
             self.toc.set_document(None)
@@ -385,9 +459,9 @@ class MainWindow(QMainWindow):
             # Opening the index competes with drawing the window: wait for the first paint.
             if self.painted:
                 QTimer.singleShot(0, lambda p=pack: self._start_index(p))
+                QTimer.singleShot(0, self, self._load_annotations)
             else:
-                self.pending_index = pack
-            self.refresh_annotations()
+                self.pending_index = pack  # with the annotations, after the first paint
             saved = self.settings.value(f"packs/{pack.id}/positions", "{}")
             self.positions = json.loads(saved) if isinstance(saved, str) else {}
             last = self.settings.value(f"packs/{pack.id}/document", "")
@@ -425,27 +499,50 @@ class MainWindow(QMainWindow):
             self.toc.set_document(doc)
             self.notes.set_document(doc)
             self._show_annotation_marks()
-            self._on_reader_scrolled(0)
+            self._notes_sync.start()
             block_id = block_id or self.positions.get(doc_id)  # where the reader left it
         if block_id:
             self.reader.scroll_to_block(block_id)
         return True
 
     # -- annotations ------------------------------------------------------------------------
-    def _open_store(self) -> None:
-        if self.store is not None or self.store_error is not None:
-            return
-        try:
-            self.store = AnnotationStore()
-        except StoreError as exc:
-            self.store_error = str(exc)  # shown in the banner; reading goes on without annotations
+    @property
+    def store(self) -> AnnotationStore | None:
+        self._load_annotations()
+        return self._store
+
+    @property
+    def resolved(self) -> list[Resolved]:
+        self._load_annotations()
+        return self._resolved
+
+    def _load_annotations(self) -> None:
+        if self._annotations_due:
+            self.refresh_annotations()
+
+    def _show_problems(self) -> None:
+        extra = list(self._comparison_problems)
+        if self.store_error:
+            extra.append(Problem("annotations", None, self.store_error))
+        self.banner.set_problems([*(self.pack.problems if self.pack else ()), *extra], fatal=self._fatal)
 
     def refresh_annotations(self) -> None:
-        if self.store is None or self.pack is None:
-            self.resolved = []
+        from briefing_app.annotations import AnnotationStore, StoreError
+        from briefing_app.annotations.export import resolve_all
+
+        self._annotations_due = False
+        if self._store is None and self.store_error is None:
+            try:
+                self._store = AnnotationStore()
+            except StoreError as exc:
+                self.store_error = str(exc)  # shown in the banner; reading goes on without annotations
+                self._show_problems()
+        if self._store is None or self.pack is None:
+            self._resolved = []
         else:
-            self.resolved = resolve_all(self.pack, self.store.list(self.pack.id))
-        self.annotations.set_annotations(self.pack, self.resolved)
+            self._resolved = resolve_all(self.pack, self._store.list(self.pack.id))
+        if self._annotations_panel is not None:
+            self._annotations_panel.set_annotations(self.pack, self.resolved)
         self._show_annotation_marks()
 
     def _own_notes(self) -> list[OwnNote]:
@@ -474,7 +571,7 @@ class MainWindow(QMainWindow):
                 COLOURS.get(r.annotation.colour, "#ffe066"),
                 r.annotation.comment,
             )
-            for r in self.resolved
+            for r in self._resolved
             if doc is not None and r.annotation.doc == doc.id and r.status != "orphaned" and r.block
         ]
         self.reader.set_annotations(marks)
@@ -486,6 +583,8 @@ class MainWindow(QMainWindow):
         if self.store is None or selection is None or doc is None or self.pack is None:
             self.statusBar().showMessage("Select some words in the text first.", 5000)
             return None
+        from briefing_app.annotations import selector_for
+
         block_id, start, end = selection
         annotation = self.store.add(
             self.pack.id, selector_for(doc, block_id, start, end), colour, comment, tags
@@ -535,6 +634,8 @@ class MainWindow(QMainWindow):
         if selection is None or doc is None:
             self.statusBar().showMessage("Select the passage in the text to attach the note to.", 6000)
             return
+        from briefing_app.annotations import selector_for
+
         self._edit(annotation_id, selector=selector_for(doc, *selection))
 
     @Slot()
@@ -568,6 +669,9 @@ class MainWindow(QMainWindow):
 
     def export_annotations(self, path: Path) -> None:
         """Write the pack's annotations; the file name's ending picks the format (Markdown otherwise)."""
+        from briefing_app.annotations.export import render
+        from briefing_app.gui.pdf import format_of, write_export
+
         annotations = self.store.list(self.pack.id) if self.store and self.pack else []
         write_export(
             path, format_of(path) or "md", lambda fmt: render(self.pack, annotations, fmt), landscape=False
@@ -593,6 +697,8 @@ class MainWindow(QMainWindow):
         import json
 
         try:
+            from briefing_app.annotations.export import import_w3c
+
             report = import_w3c(self.store, self.pack, json.loads(Path(name).read_text(encoding="utf-8")))
         except (OSError, ValueError, BriefingError) as exc:
             QMessageBox.warning(self, "Import annotations", f"{name} could not be imported: {exc}")
@@ -611,6 +717,7 @@ class MainWindow(QMainWindow):
             if self.pending_index is not None:
                 pack, self.pending_index = self.pending_index, None
                 QTimer.singleShot(0, lambda: self._start_index(pack))
+            QTimer.singleShot(0, self, self._load_annotations)
 
     @property
     def search_ready(self) -> bool:
@@ -668,7 +775,7 @@ class MainWindow(QMainWindow):
 
     # -- history ------------------------------------------------------------------------------
     def here(self) -> Place | None:
-        if self.pages.currentWidget() is self.comparison_view and self.comparison_view.comparison:
+        if self._showing_comparison():
             return Place(
                 "comparison",
                 self.comparison_view.comparison.id,
@@ -714,7 +821,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_reader_view_changed(self) -> None:
         # Resizes come in bursts while the window is laid out: look once they have settled.
-        QTimer.singleShot(0, self, lambda: self._on_reader_scrolled(0))
+        self._notes_sync.start()
 
     @Slot(int)
     def _on_reader_scrolled(self, _value: int) -> None:
@@ -729,6 +836,8 @@ class MainWindow(QMainWindow):
     def _on_sources(self) -> None:
         if self.pack is None:
             return
+        from briefing_app.gui.sources_dialog import SourcesDialog
+
         dialog = SourcesDialog(self.pack, self)
         dialog.noteRequested.connect(self._on_source_note)
         dialog.show()
@@ -819,7 +928,8 @@ class MainWindow(QMainWindow):
 
     def highlight_query(self, doc_id: str, current: str | None = None) -> int:
         """Mark every hit of the current query in the open document."""
-        query = self.search_panel.result.query if self.search_panel.result else ""
+        panel = self._search_panel
+        query = panel.result.query if panel is not None and panel.result else ""
         if self.engine is None or not query:
             return 0
         try:
@@ -851,8 +961,8 @@ class MainWindow(QMainWindow):
             engine.close()  # the pack changed while the index was opening
             return
         self.engine = engine
-        titles = {d.id: d.meta.cite_name for d in self.pack.documents}
-        self.search_panel.set_engine(engine, titles)
+        if self._search_panel is not None:
+            self._search_panel.set_engine(engine, self._titles())
         if built is not None:
             self.statusBar().showMessage(f"Search index rebuilt: {built.why}.", 8000)
 
@@ -861,7 +971,9 @@ class MainWindow(QMainWindow):
         if self.progress_dialog is not None:
             self.progress_dialog.close()
             self.progress_dialog = None
-        self.search_panel.status.setText(message)
+        self.search_message = message
+        if self._search_panel is not None:
+            self._search_panel.status.setText(message)
 
     # -- reading comfort -----------------------------------------------------------------------
     @Slot()
@@ -898,8 +1010,8 @@ class MainWindow(QMainWindow):
         for action in self.theme_group.actions():
             action.setChecked(action.data() == name)
         self.reader.rerender()
-        if self.comparison_view.comparison and self.pack:
-            self.comparison_view.show_comparison(self.comparison_view.comparison, self.pack)
+        if self._comparison_view is not None and self._comparison_view.comparison and self.pack:
+            self._comparison_view.show_comparison(self._comparison_view.comparison, self.pack)
         return actual
 
     @Slot()
@@ -907,6 +1019,8 @@ class MainWindow(QMainWindow):
         self.set_theme(self.sender().data())
 
     def export_document_pdf(self, path: Path) -> None:
+        from briefing_app.gui.pdf import document_to_pdf
+
         document_to_pdf(self.reader.document(), path)
 
     @Slot()
@@ -921,6 +1035,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
@@ -1026,4 +1142,6 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about(self) -> None:
+        from briefing_app.gui.about import show_about
+
         show_about(self, self.pack)

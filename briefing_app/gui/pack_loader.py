@@ -1,15 +1,29 @@
-"""Open a pack for the window: a Pack, or the sentence saying why it could not be opened."""
+"""Open a pack for the window: the pack and its comparisons, or the sentence saying why not."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from briefing_app.errors import PackError
-from briefing_app.pack import Pack, load_pack
+from briefing_app.pack.cache import cache_file, load_cached
+from briefing_app.pack.model import Pack, Problem
+from briefing_app.paths import cache_dir
+
+Loaded = tuple[Pack, tuple[list, list[Problem]]]
 
 
-def open_pack(pack_dir: Path) -> tuple[Pack | None, str | None]:
+def _read(pack_dir: Path) -> Loaded:
+    from briefing_app.compare import load_comparisons
+    from briefing_app.pack import load_pack
+
+    pack = load_pack(pack_dir)
+    return pack, load_comparisons(pack)
+
+
+def open_pack(pack_dir: Path) -> tuple[Pack | None, str | None, tuple[list, list[Problem]] | None]:
     try:
-        return load_pack(pack_dir), None
+        where = cache_file(cache_dir(), pack_dir, "pack")
+        pack, comparisons = load_cached(pack_dir, where, lambda: _read(pack_dir))
     except PackError as exc:
-        return None, str(exc)
+        return None, str(exc), None
+    return pack, None, comparisons

@@ -131,3 +131,15 @@ def test_every_menu_action_shows_its_shortcut(window):
         "&Print…",
     ):
         assert shortcuts[name], name
+
+
+def test_hidden_panels_are_made_when_their_dock_is_first_shown(window, qtbot):
+    # Start-up pays only for what the first screen shows; a dock shown later still has its contents.
+    assert window.annotations_dock.widget() is None
+    window.annotations_dock.show()
+    window.annotations_dock.raise_()
+    qtbot.waitUntil(lambda: window.annotations_dock.widget() is not None)
+    assert window.annotations_dock.widget() is window.annotations
+    window.search_dock.show()
+    window.search_dock.raise_()
+    qtbot.waitUntil(lambda: window.search_dock.widget() is window.search_panel)
