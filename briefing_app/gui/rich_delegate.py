@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeWidgetItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QTreeWidgetItem
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -64,7 +64,9 @@ class RichDelegate(QStyledItemDelegate):
             return option.rect.width()
         view = self.parent()
         depth = 1 if index.parent().isValid() else 0
-        indent = view.indentation() * (depth + 1) if hasattr(view, "indentation") else 0
+        # isinstance, not hasattr: a failed attribute lookup on a Qt object makes PySide set up
+        # unrelated classes (QWizard, QDateTimeEdit) at start-up.
+        indent = view.indentation() * (depth + 1) if isinstance(view, QTreeView) else 0
         return view.viewport().width() - indent
 
     def paint(self, painter, option, index) -> None:

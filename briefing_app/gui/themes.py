@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 THEMES = ("system", "light", "dark")
+_dark_applied = False
 
 
 def dark_palette() -> QPalette:
@@ -42,8 +43,17 @@ def resolved_theme(name: str) -> str:
 
 def apply_theme(name: str) -> str:
     """Set the application palette for the theme; returns "light" or "dark"."""
+    global _dark_applied
     app = QGuiApplication.instance()
     actual = resolved_theme(name)
-    if app is not None:
-        app.setPalette(dark_palette() if actual == "dark" else app.style().standardPalette())
+    if app is None:
+        return actual
+    if actual == "dark":
+        app.setPalette(dark_palette())
+        _dark_applied = True
+    elif _dark_applied:
+        # Back to the style's own palette. Left alone otherwise: asking for the style costs
+        # start-up ~15 ms of PySide set-up, and the palette is already the style's.
+        app.setPalette(app.style().standardPalette())
+        _dark_applied = False
     return actual
