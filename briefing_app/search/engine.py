@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from whoosh import index as windex
-from whoosh import sorting
+from whoosh import query as wquery
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from briefing_app.pack.model import Pack
 from briefing_app.search.lexicon import Lexicon
 from briefing_app.search.query import DocumentName, make_parser, parse, plain_words
+from briefing_app.search.scoring import MemoryLengthBM25F
 from briefing_app.search.snippets import hit_ranges, snippet
 
 
@@ -62,7 +65,8 @@ class SearchEngine:
     def __init__(self, pack: Pack, ix: windex.Index) -> None:
         self.pack = pack
         self.ix = ix
-        self.searcher: Searcher = ix.searcher()
+        self.weighting = MemoryLengthBM25F()
+        self.searcher: Searcher = ix.searcher(weighting=self.weighting)
         self.parser = make_parser(ix.schema)
         self.documents = [
             DocumentName(d.id, tuple(n for n in (d.id, d.meta.short_title, d.title) if n))
@@ -71,7 +75,7 @@ class SearchEngine:
         self._lexicon: Lexicon | None = None
         # Stored fields never change for an open index; decoding them is most of a hit's cost.
         self._stored: dict[int, dict] = {}
-        self._by_doc = sorting.FieldFacet("doc")
+        self._doc_of: list[str] | None = None  # document id of every index entry, by docnum
 
     def close(self) -> None:
         self.searcher.close()
@@ -86,14 +90,23 @@ class SearchEngine:
         return self._lexicon
 
     def search(self, text: str, limit: int | None = 50, snippets: bool = True) -> SearchResult:
-        q = parse(self.parser, text, self.documents, self._expand_fuzzy)
-        results = self.searcher.search(q, limit=limit, terms=True, groupedby=self._by_doc)
-        counts = {doc: len(docnums) for doc, docnums in results.groups("doc").items()}
-        matched = results.matched_terms() if results.has_matched_terms() else set()
-        stems = frozenset(_text(t) for f, t in matched if f == "text")
-        words = frozenset(_text(t) for f, t in matched if f == "exact")
-        # With groupedby, iterating the results walks every match, not only the top `limit`.
-        top = results[:limit] if limit is not None else results
+        q = parse(self.parser, text, self.documents, self.lexicon)
+        doc_of = self._documents_by_docnum()
+        if _costly_to_match(q):
+            # Checking phrase positions or exclusions is the cost here: do it once, scoring all.
+            results = self.searcher.search(q, limit=None)
+            top = results[:limit] if limit is not None else results
+            counts = dict(Counter(doc_of[n] for n in results.docs()))
+        else:
+            # Two cheap passes: the top hits scored with Whoosh's block-max skipping, which never
+            # scores most matches; then every match's number, unscored, for the counts. Scoring
+            # and grouping every match in one pass was several times slower on a large pack.
+            top = self.searcher.search(q, limit=limit)
+            counts = dict(Counter(doc_of[n] for n in self.searcher.docs_for_query(q)))
+        reader = self.searcher.reader()
+        matched = _positive_terms(q, reader)
+        stems = frozenset(t for f, t in matched if f == "text")
+        words = frozenset(t for f, t in matched if f == "exact")
         hits = tuple(self._hit(self._fields(hit.docnum), hit.score, stems, words, snippets) for hit in top)
         total = sum(counts.values())
         return SearchResult(
@@ -104,14 +117,16 @@ class SearchEngine:
             counts=counts,
         )
 
+    def _documents_by_docnum(self) -> list[str]:
+        if self._doc_of is None:
+            self._doc_of = list(self.searcher.reader().column_reader("doc", translate=True))
+        return self._doc_of
+
     def _fields(self, docnum: int) -> dict:
         stored = self._stored.get(docnum)
         if stored is None:
             stored = self._stored[docnum] = self.searcher.stored_fields(docnum)
         return stored
-
-    def _expand_fuzzy(self, word: str, maxdist: int) -> list[str]:
-        return self.lexicon.near(word, max(1, min(maxdist, 2)))[:50]
 
     def _hit(self, stored: dict, score: float, stems: set[str], words: set[str], snippets: bool) -> SearchHit:
         doc = self.pack.document(stored["doc"])
@@ -159,3 +174,28 @@ class SearchEngine:
 
 def _text(term) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _costly_to_match(q: wquery.Query) -> bool:
+    if isinstance(q, (wquery.Phrase, wquery.Not, wquery.AndNot)):
+        return True
+    return any(_costly_to_match(child) for child in q.children())
+
+
+def _positive_terms(q: wquery.Query, reader: IndexReader) -> set[tuple[str, str]]:
+    """The index terms a hit can contain because of the query: prefixes and fuzzy words expanded,
+    words under NOT left out (they are never in a hit, and must not be highlighted)."""
+    if isinstance(q, wquery.Not):
+        return set()
+    if isinstance(q, wquery.AndNot):
+        return _positive_terms(q.a, reader)
+    if q.is_leaf():
+        found = set()
+        for field, term in q.expanded_terms(reader, phrases=True):
+            if field in ("text", "exact") and (field, _text(term)) in reader:
+                found.add((field, _text(term)))
+        return found
+    out: set[tuple[str, str]] = set()
+    for child in q.children():
+        out |= _positive_terms(child, reader)
+    return out

@@ -7,6 +7,7 @@ a bounded edit distance answers the same question in about a millisecond.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 
 
@@ -17,6 +18,16 @@ class Lexicon:
             if term:
                 self._by_initial[term[0]].append((term, bigrams(term)))
         self._frequency = frequency  # term -> number of entries containing it
+        self._sorted = sorted(t for t in terms if t)
+
+    def starting(self, prefix: str) -> list[str]:
+        """Every known word that begins with `prefix`, in alphabetical order."""
+        at = bisect_left(self._sorted, prefix)
+        out = []
+        while at < len(self._sorted) and self._sorted[at].startswith(prefix):
+            out.append(self._sorted[at])
+            at += 1
+        return out
 
     def near(self, word: str, maxdist: int) -> list[str]:
         """Known words within `maxdist` edits of `word` that share its first letter, nearest first."""

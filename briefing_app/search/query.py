@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from whoosh import qparser, query
 from whoosh.fields import Schema
 
 from briefing_app.errors import QuerySyntaxError
+from briefing_app.search.wordset import WordSet
 
 _OPERATORS = {"AND", "OR", "NOT"}
 _DOC_FILTER = re.compile(r'(?i)\bdoc:("([^"]*)"|(\S+))')
@@ -97,7 +99,10 @@ def make_parser(schema: Schema) -> qparser.QueryParser:
 
 
 def parse(
-    parser: qparser.QueryParser, text: str, documents: list[DocumentName], expand_fuzzy=None
+    parser: qparser.QueryParser,
+    text: str,
+    documents: list[DocumentName],
+    vocabulary: Vocabulary | None = None,
 ) -> query.Query:
     check_syntax(text)
     text, _ = resolve_documents(text, documents)
@@ -110,7 +115,7 @@ def parse(
         parsed = parser.parse(text)
     except Exception as exc:  # Whoosh raises several kinds; all mean the same to a reader
         raise QuerySyntaxError(f"This search could not be understood ({exc}).") from None
-    return to_exact_field(parsed, expand_fuzzy)
+    return to_exact_field(parsed, vocabulary)
 
 
 def _outside_phrases(text: str, change) -> str:
@@ -118,18 +123,26 @@ def _outside_phrases(text: str, change) -> str:
     return '"'.join(change(p) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
-def to_exact_field(q: query.Query, expand_fuzzy=None) -> query.Query:
-    """Fuzzy terms become a plain OR of the known words they stand for.
+def to_exact_field(q: query.Query, vocabulary: Vocabulary | None = None) -> query.Query:
+    """Prefix and fuzzy words become the known words they stand for (see WordSet).
 
-    `expand_fuzzy(word, maxdist)` lists those words from the unstemmed vocabulary; Whoosh's own
-    expansion walks its term automaton and costs tens of milliseconds.
+    The words come from the unstemmed vocabulary in memory: Whoosh's own expansion walks its term
+    automaton for a fuzzy word, which costs tens of milliseconds.
     """
-    if isinstance(q, query.FuzzyTerm) and expand_fuzzy is not None:
-        words = expand_fuzzy(q.text.lower(), q.maxdist)
-        if not words:
-            return query.NullQuery
-        return query.Or([query.Term("exact", w) for w in words], boost=q.boost)
-    return q.apply(lambda sub: to_exact_field(sub, expand_fuzzy))
+    if vocabulary is not None and isinstance(q, (query.FuzzyTerm, query.Prefix)):
+        text = q.text.lower()
+        if isinstance(q, query.FuzzyTerm):
+            words = vocabulary.near(text, max(1, min(q.maxdist, 2)))[:50]
+        else:
+            words = vocabulary.starting(text)
+        return WordSet("exact", words, boost=q.boost) if words else query.NullQuery
+    return q.apply(lambda sub: to_exact_field(sub, vocabulary))
+
+
+class Vocabulary(Protocol):
+    def near(self, word: str, maxdist: int) -> list[str]: ...
+
+    def starting(self, prefix: str) -> list[str]: ...
 
 
 def plain_words(text: str) -> list[str]:

@@ -114,7 +114,7 @@ def _write(
     ix = windex.create_in(str(target), make_schema())
     if processes > 1:
         writer = ix.writer(
-            procs=processes, limitmb=256, multisegment=True, batchsize=256, start_method=start_method
+            procs=processes, limitmb=256, multisegment=True, batchsize=1024, start_method=start_method
         )
     else:
         writer = ix.writer(limitmb=256)
@@ -126,6 +126,7 @@ def _write(
                 key=e.key,
                 doc=e.doc,
                 block=e.block,
+                title=e.title,
                 kind=e.kind,
                 section=e.section,
                 number=e.number,

@@ -1,0 +1,72 @@
+"""A query for any of a list of words in one field: what a prefix or a fuzzy word stands for.
+
+Whoosh matches a prefix or a fuzzy term by OR-ing a matcher per expanded word, and walks that
+tree once per match. "inte*" on a 10 MB pack is hundreds of words and over 11,000 entries: about
+400 ms. When the words are common, this query reads each word's entries once into one sorted
+list instead; they then all score alike (a prefix says "any of these", not which is best). Rare
+expansions, such as most typos, keep Whoosh's scoring, so the entry that uses the word most ranks
+first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from whoosh import matching, query
+
+# Above this many entries in total, the words are matched as one unscored list.
+SCORED_LIMIT = 2000
+
+
+class WordSet(query.Query):
+    def __init__(self, fieldname: str, words: list[str], boost: float = 1.0) -> None:
+        self.fieldname = fieldname
+        self.words = tuple(words)
+        self.boost = boost
+
+    def __repr__(self) -> str:
+        return f"WordSet({self.fieldname!r}, {list(self.words)!r})"
+
+    def __unicode__(self) -> str:
+        return f"{self.fieldname}:({' OR '.join(self.words)})"
+
+    __str__ = __unicode__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WordSet) and (other.fieldname, other.words, other.boost) == (
+            self.fieldname,
+            self.words,
+            self.boost,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.fieldname, self.words, self.boost))
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def field(self) -> str:
+        return self.fieldname
+
+    def terms(self, phrases: bool = False) -> Iterator[tuple[str, str]]:
+        for word in self.words:
+            yield self.fieldname, word
+
+    def expanded_terms(self, ixreader, phrases: bool = True) -> Iterator[tuple[str, str]]:
+        return self.terms(phrases)
+
+    def estimate_size(self, ixreader) -> int:
+        return sum(ixreader.doc_frequency(self.fieldname, w) for w in self.words)
+
+    def matcher(self, searcher, context=None) -> matching.Matcher:
+        reader = searcher.reader()
+        present = [w for w in self.words if (self.fieldname, w) in reader]
+        if not present:
+            return matching.NullMatcher()
+        if len(present) == 1 or self.estimate_size(reader) <= SCORED_LIMIT:
+            terms = [query.Term(self.fieldname, w, boost=self.boost) for w in present]
+            return (terms[0] if len(terms) == 1 else query.Or(terms)).matcher(searcher, context)
+        ids: set[int] = set()
+        for word in present:
+            ids.update(reader.postings(self.fieldname, word).all_ids())
+        return matching.ListMatcher(sorted(ids), all_weights=self.boost)
