@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from briefing_app.compare import load_comparisons
-from briefing_app.compare.export import to_html, to_markdown
+from briefing_app.compare.export import render
 from briefing_app.compare.model import Comparison, Quote
 from briefing_app.pack import load_pack
 
@@ -80,8 +80,6 @@ def _export(comparisons: list[Comparison], pack, path: Path) -> int:
     if fmt not in ("md", "html", "pdf"):
         print(f"briefing-app: cannot export to '{path.suffix}': use .html, .md or .pdf", file=sys.stderr)
         return 2
-    write_export(
-        path, fmt, lambda f: to_markdown(comparison, pack) if f == "md" else to_html(comparison, pack)
-    )
+    write_export(path, fmt, lambda f: render(comparison, pack, f))
     print(f"Wrote {path}")
     return 0

@@ -104,6 +104,11 @@ def to_html(comparison: Comparison, pack: Pack) -> str:
     )
 
 
+def render(comparison: Comparison, pack: Pack, fmt: str) -> str:
+    """The comparison as Markdown ("md") or as an HTML page (anything else: PDFs are laid out from it)."""
+    return to_markdown(comparison, pack) if fmt == "md" else to_html(comparison, pack)
+
+
 def _md_marked(text: str, ranges: list[tuple[int, int]]) -> str:
     out, pos = [], 0
     for s, e in ranges:

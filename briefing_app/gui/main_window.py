@@ -293,8 +293,12 @@ class MainWindow(QMainWindow):
         print_action.triggered.connect(self._on_print)
         pdf_action = QAction("&Export Document as PDF…", self)
         pdf_action.triggered.connect(self._on_export_pdf)
+        self.export_comparison_action = QAction("Export &Comparison…", self)
+        self.export_comparison_action.setToolTip("Save the comparison on screen as HTML, Markdown or PDF")
+        self.export_comparison_action.triggered.connect(self._on_export_comparison)
         file_menu.addAction(print_action)
         file_menu.addAction(pdf_action)
+        file_menu.addAction(self.export_comparison_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -1032,6 +1036,37 @@ class MainWindow(QMainWindow):
         if name:
             self.export_document_pdf(Path(name))
             self.statusBar().showMessage(f"Saved {name}", 6000)
+
+    def export_comparison(self, path: Path) -> bool:
+        """Write the comparison on screen; the file name's ending picks the format (HTML otherwise)."""
+        if not self._showing_comparison() or self.pack is None:
+            return False
+        from briefing_app.compare.export import render
+        from briefing_app.gui.pdf import format_of, write_export
+
+        comparison, pack = self.comparison_view.comparison, self.pack
+        write_export(path, format_of(path) or "html", lambda fmt: render(comparison, pack, fmt))
+        return True
+
+    @Slot()
+    def _on_export_comparison(self) -> None:
+        if not self._showing_comparison():
+            self.statusBar().showMessage("Open a comparison first (View > Comparisons).", 6000)
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export comparison",
+            f"{self.comparison_view.comparison.id}.html",
+            "Web page (*.html);;Markdown (*.md);;PDF (*.pdf)",
+        )
+        if not name:
+            return
+        try:
+            self.export_comparison(Path(name))
+        except OSError as exc:
+            QMessageBox.warning(self, "Export comparison", f"{name} could not be written: {exc.strerror}")
+            return
+        self.statusBar().showMessage(f"Saved {name}", 6000)
 
     @Slot()
     def _on_print(self) -> None:
