@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 from briefing_app.annotations.model import COLOURS, Annotation, Selector
@@ -76,9 +77,22 @@ class AnnotationStore:
                 f"(format {version}; this version reads up to {SCHEMA_VERSION}). They have not been touched: "
                 "update Briefing to open them."
             )
-        self.db.execute("PRAGMA journal_mode = WAL")
+        self._use_wal()
         self.db.execute("PRAGMA synchronous = FULL")
         self._migrate(version)
+
+    def _use_wal(self) -> None:
+        # Switching a new database to WAL needs a moment alone with it, and SQLite reports "locked"
+        # at once rather than waiting when another process is opening it too: wait and try again.
+        deadline = time.monotonic() + 10.0
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _migrate(self, version: int) -> None:
         for target in range(version + 1, SCHEMA_VERSION + 1):
