@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from briefing_app.annotations.model import COLOURS, Annotation
+from briefing_app.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from briefing_app.annotations.anchor import Resolved, resolve, selector_for
@@ -14,16 +14,13 @@ if TYPE_CHECKING:
 __all__ = ["COLOURS", "Annotation", "AnnotationStore", "Resolved", "StoreError", "resolve", "selector_for"]
 
 # Anchoring and storage load on first use: the window shows its first page before it needs them.
-_LAZY = {
-    "Resolved": "anchor",
-    "resolve": "anchor",
-    "selector_for": "anchor",
-    "AnnotationStore": "store",
-    "StoreError": "store",
-}
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        "Resolved": "anchor",
+        "resolve": "anchor",
+        "selector_for": "anchor",
+        "AnnotationStore": "store",
+        "StoreError": "store",
+    },
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing_app.lazy import lazy_attributes
 from briefing_app.pack.model import Block, Document, Note, Pack, Problem, Span
 
 if TYPE_CHECKING:
@@ -11,11 +12,5 @@ if TYPE_CHECKING:
 
 __all__ = ["Block", "Document", "Note", "Pack", "Problem", "Span", "load_pack"]
 
-
-def __getattr__(name: str):
-    # The readers and YAML load on first use: a window opening a cached pack never needs them.
-    if name == "load_pack":
-        from briefing_app.pack.manifest import load_pack
-
-        return load_pack
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The readers and YAML load on first use: a window opening a cached pack never needs them.
+__getattr__ = lazy_attributes(__name__, {"load_pack": "manifest"})
