@@ -41,7 +41,7 @@ from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.history import History, Place
 from briefing_app.gui.note_popup import NotePopup
 from briefing_app.gui.notes_sidebar import NotesSidebar
-from briefing_app.gui.pack_loader import open_pack
+from briefing_app.gui.pack_loader import LoadedComparisons, open_pack
 from briefing_app.gui.problems import ProblemsBanner
 from briefing_app.gui.reader import ReaderView
 from briefing_app.gui.search_worker import IndexOpener
@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
         self,
         pack: Pack | None,
         error: str | None = None,
-        comparisons: tuple[list[Comparison], list[Problem]] | None = None,
+        comparisons: LoadedComparisons | None = None,
     ) -> None:
         """Show `pack`, with its comparisons and their problems (read here when not given)."""
         if self.engine is not None:
@@ -546,7 +546,7 @@ class MainWindow(QMainWindow):
         else:
             self._resolved = resolve_all(self.pack, self._store.list(self.pack.id))
         if self._annotations_panel is not None:
-            self._annotations_panel.set_annotations(self.pack, self.resolved)
+            self._annotations_panel.set_annotations(self.pack, self._resolved)
         self._show_annotation_marks()
 
     def _own_notes(self) -> list[OwnNote]:

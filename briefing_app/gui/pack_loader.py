@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_app.compare.model import Comparison
 from briefing_app.errors import PackError
 from briefing_app.pack.cache import cache_file, load_cached
 from briefing_app.pack.model import Pack, Problem
 from briefing_app.paths import cache_dir
 
-Loaded = tuple[Pack, tuple[list, list[Problem]]]
+LoadedComparisons = tuple[list[Comparison], list[Problem]]  # the comparisons, and their problems
 
 
-def _read(pack_dir: Path) -> Loaded:
+def _read(pack_dir: Path) -> tuple[Pack, LoadedComparisons]:
     from briefing_app.compare import load_comparisons
     from briefing_app.pack import load_pack
 
@@ -20,7 +21,7 @@ def _read(pack_dir: Path) -> Loaded:
     return pack, load_comparisons(pack)
 
 
-def open_pack(pack_dir: Path) -> tuple[Pack | None, str | None, tuple[list, list[Problem]] | None]:
+def open_pack(pack_dir: Path) -> tuple[Pack | None, str | None, LoadedComparisons | None]:
     try:
         where = cache_file(cache_dir(), pack_dir, "pack")
         pack, comparisons = load_cached(pack_dir, where, lambda: _read(pack_dir))

@@ -90,7 +90,7 @@ class SearchEngine:
         return self._lexicon
 
     def search(self, text: str, limit: int | None = 50, snippets: bool = True) -> SearchResult:
-        q = parse(self.parser, text, self.documents, self.lexicon)
+        q = parse(self.parser, text, self.documents, lambda: self.lexicon)
         doc_of = self._documents_by_docnum()
         if _costly_to_match(q):
             # Checking phrase positions or exclusions is the cost here: do it once, scoring all.
@@ -192,8 +192,9 @@ def _positive_terms(q: wquery.Query, reader: IndexReader) -> set[tuple[str, str]
     if q.is_leaf():
         found = set()
         for field, term in q.expanded_terms(reader, phrases=True):
-            if field in ("text", "exact") and (field, _text(term)) in reader:
-                found.add((field, _text(term)))
+            word = _text(term)
+            if field in ("text", "exact") and (field, word) in reader:
+                found.add((field, word))
         return found
     out: set[tuple[str, str]] = set()
     for child in q.children():

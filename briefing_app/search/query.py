@@ -7,6 +7,7 @@ so the query is checked first and a mistake becomes a sentence the reader can ac
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -102,8 +103,10 @@ def parse(
     parser: qparser.QueryParser,
     text: str,
     documents: list[DocumentName],
-    vocabulary: Vocabulary | None = None,
+    vocabulary: Callable[[], Vocabulary] | None = None,
 ) -> query.Query:
+    """`vocabulary()` gives the unstemmed words; it is only called when a prefix or fuzzy word
+    needs them, since building it for a large pack costs the first search more than the search."""
     check_syntax(text)
     text, _ = resolve_documents(text, documents)
     # "-word" means NOT word; a hyphen inside a word (counter-terrorism) stays part of it.
@@ -123,7 +126,7 @@ def _outside_phrases(text: str, change) -> str:
     return '"'.join(change(p) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
-def to_exact_field(q: query.Query, vocabulary: Vocabulary | None = None) -> query.Query:
+def to_exact_field(q: query.Query, vocabulary: Callable[[], Vocabulary] | None = None) -> query.Query:
     """Prefix and fuzzy words become the known words they stand for (see WordSet).
 
     The words come from the unstemmed vocabulary in memory: Whoosh's own expansion walks its term
@@ -132,9 +135,9 @@ def to_exact_field(q: query.Query, vocabulary: Vocabulary | None = None) -> quer
     if vocabulary is not None and isinstance(q, (query.FuzzyTerm, query.Prefix)):
         text = q.text.lower()
         if isinstance(q, query.FuzzyTerm):
-            words = vocabulary.near(text, max(1, min(q.maxdist, 2)))[:50]
+            words = vocabulary().near(text, max(1, min(q.maxdist, 2)))[:50]
         else:
-            words = vocabulary.starting(text)
+            words = vocabulary().starting(text)
         return WordSet("exact", words, boost=q.boost) if words else query.NullQuery
     return q.apply(lambda sub: to_exact_field(sub, vocabulary))
 
