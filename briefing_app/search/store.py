@@ -8,13 +8,15 @@ missing, stale or damaged index is rebuilt rather than trusted.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from whoosh import index as windex
 
 from briefing_app.pack.model import Pack
 from briefing_app.paths import bundled_index_dir, bundled_pack_dir, cache_dir
+from briefing_app.search.codec import BriefingCodec
 from briefing_app.search.engine import SearchEngine
 from briefing_app.search.entries import Entry, fingerprint, iter_entries
 from briefing_app.search.schema import SCHEMA_VERSION, make_schema
@@ -92,7 +95,8 @@ def build_index(
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
     try:
-        _write(tmp, entries, processes, progress, start_method)
+        with _cyclic_gc_paused():
+            _write(tmp, entries, processes, progress, start_method)
         info = {
             "schema": SCHEMA_VERSION,
             "fingerprint": expected,
@@ -112,29 +116,18 @@ def _write(
     target: Path, entries: list[Entry], processes: int, progress: Progress | None, start_method: str | None
 ) -> None:
     ix = windex.create_in(str(target), make_schema())
+    options = {"limitmb": 2048, "codec": BriefingCodec()}
     if processes > 1:
         writer = ix.writer(
-            procs=processes, limitmb=256, multisegment=True, batchsize=1024, start_method=start_method
+            procs=processes, multisegment=True, batchsize=1024, start_method=start_method, **options
         )
     else:
-        writer = ix.writer(limitmb=256)
+        writer = ix.writer(**options)
     total = len(entries)
     step = max(1, total // 100)
     try:
         for i, e in enumerate(entries, start=1):
-            writer.add_document(
-                key=e.key,
-                doc=e.doc,
-                block=e.block,
-                title=e.title,
-                kind=e.kind,
-                section=e.section,
-                number=e.number,
-                page=e.page,
-                order=e.order,
-                text=e.text,
-                exact=e.text,
-            )
+            writer.add_document(**e.index_fields())
             if progress and i % step == 0:
                 progress(i, total, "Indexing")
         if progress:
@@ -145,6 +138,20 @@ def _write(
         raise
     finally:
         ix.close()
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Writing creates millions of small objects that live until the segment is written, and
+    the cyclic collector rescans them all again and again (a third of the indexing time on a
+    10 MB pack). Postings hold no cycles. Forked writer processes inherit the pause."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _swap(new: Path, path: Path) -> None:
