@@ -116,7 +116,7 @@ def _write(
     target: Path, entries: list[Entry], processes: int, progress: Progress | None, start_method: str | None
 ) -> None:
     ix = windex.create_in(str(target), make_schema())
-    options = {"limitmb": 2048, "codec": BriefingCodec()}
+    options = {"limitmb": 1024, "codec": BriefingCodec()}
     if processes > 1:
         writer = ix.writer(
             procs=processes, multisegment=True, batchsize=1024, start_method=start_method, **options
