@@ -36,15 +36,12 @@ from PySide6.QtWidgets import (
 from briefing_app.annotations.model import COLOURS
 from briefing_app.compare import Comparison, Quote
 from briefing_app.errors import BriefingError, QuerySyntaxError
-from briefing_app.gui.annotation_commands import AddAnnotation, DeleteAnnotation, EditAnnotation
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.history import History, Place
-from briefing_app.gui.note_popup import NotePopup
 from briefing_app.gui.notes_sidebar import NotesSidebar
 from briefing_app.gui.pack_loader import LoadedComparisons, open_pack
 from briefing_app.gui.problems import ProblemsBanner
 from briefing_app.gui.reader import ReaderView
-from briefing_app.gui.search_worker import IndexOpener
 from briefing_app.gui.themes import THEMES, apply_theme
 from briefing_app.gui.toc import TocView
 from briefing_app.pack.crossrefs import MentionFinder
@@ -55,7 +52,9 @@ if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
     from briefing_app.gui.annotations_panel import AnnotationsPanel
     from briefing_app.gui.comparison_view import ComparisonView
     from briefing_app.gui.find_bar import FindBar
+    from briefing_app.gui.note_popup import NotePopup
     from briefing_app.gui.search_panel import SearchPanel
+    from briefing_app.gui.search_worker import IndexOpener
     from briefing_app.search import SearchEngine, SearchHit
     from briefing_app.search.own_notes import OwnNote
 
@@ -82,7 +81,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.reader)
         self.banner = ProblemsBanner(self)
-        self.note_popup = NotePopup(self)
+        self._note_popup: NotePopup | None = None
         self.status_label = QLabel(self)
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("searchField")
@@ -102,7 +101,7 @@ class MainWindow(QMainWindow):
         self.search_dock = QDockWidget("Search", self)
         self.search_dock.setObjectName("searchDock")
         self.search_dock.setMinimumWidth(340)
-        self.opener = IndexOpener(self)
+        self._opener: IndexOpener | None = None
         self.notes = NotesSidebar(self)
         self.notes_dock = QDockWidget("Notes", self)
         self.notes_dock.setObjectName("notesDock")
@@ -197,11 +196,27 @@ class MainWindow(QMainWindow):
         self.annotations_dock.visibilityChanged.connect(self._on_dock_visibility)
         self.search_field.textEdited.connect(self._on_search_edited)
         self.search_field.returnPressed.connect(self._on_search_return)
-        self.opener.progress.connect(self._on_index_progress)
-        self.opener.ready.connect(self._on_index_ready)
-        self.opener.failed.connect(self._on_index_failed)
 
     # -- parts made on first use ------------------------------------------------------------
+    @property
+    def opener(self) -> IndexOpener:
+        if self._opener is None:
+            from briefing_app.gui.search_worker import IndexOpener
+
+            self._opener = IndexOpener(self)
+            self._opener.progress.connect(self._on_index_progress)
+            self._opener.ready.connect(self._on_index_ready)
+            self._opener.failed.connect(self._on_index_failed)
+        return self._opener
+
+    @property
+    def note_popup(self) -> NotePopup:
+        if self._note_popup is None:
+            from briefing_app.gui.note_popup import NotePopup
+
+            self._note_popup = NotePopup(self)
+        return self._note_popup
+
     @property
     def search_panel(self) -> SearchPanel:
         if self._search_panel is None:
@@ -593,6 +608,8 @@ class MainWindow(QMainWindow):
         annotation = self.store.add(
             self.pack.id, selector_for(doc, block_id, start, end), colour, comment, tags
         )
+        from briefing_app.gui.annotation_commands import AddAnnotation
+
         self.undo_stack.push(AddAnnotation(self.store, annotation, self.refresh_annotations))
         self.refresh_annotations()
         return annotation.id
@@ -609,12 +626,16 @@ class MainWindow(QMainWindow):
     def _edit(self, annotation_id: str, **change) -> None:
         before = self.store.get(annotation_id) if self.store else None
         if before is not None:
+            from briefing_app.gui.annotation_commands import EditAnnotation
+
             self.undo_stack.push(EditAnnotation(self.store, before, change, self.refresh_annotations))
 
     @Slot(str)
     def delete_annotation(self, annotation_id: str) -> None:
         annotation = self.store.get(annotation_id) if self.store else None
         if annotation is not None:
+            from briefing_app.gui.annotation_commands import DeleteAnnotation
+
             self.undo_stack.push(DeleteAnnotation(self.store, annotation, self.refresh_annotations))
 
     @Slot(str)

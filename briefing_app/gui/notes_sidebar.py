@@ -6,7 +6,15 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing_app.gui.render import note_status_text
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate
@@ -37,6 +45,10 @@ class NotesSidebar(QWidget):
         self.list.setAccessibleName("Notes of this document")
         self.list.setWordWrap(True)
         self.list.setItemDelegate(RichDelegate(self.list))
+        # Each row is laid-out rich text: lay out the first screenful, then the rest in turns of
+        # the event loop, so that a document with a hundred notes does not hold up the window.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(20)
         self.copy_button = QPushButton("Copy citation", self)
         self.copy_button.setEnabled(False)
         self.flash_timer = QTimer(self)

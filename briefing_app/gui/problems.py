@@ -28,15 +28,32 @@ class ProblemsBanner(QFrame):
             "#problemsBanner QLabel { color: #4a3000; }"
         )
         self.problems: list[Problem] = []
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.button = QPushButton("Show problems…", self)
+        self.hide()
+        # Most packs open without problems: the contents are made the first time there are some.
+        self._label: QLabel | None = None
+        self._button: QPushButton | None = None
+
+    @property
+    def label(self) -> QLabel:
+        self._build()
+        return self._label
+
+    @property
+    def button(self) -> QPushButton:
+        self._build()
+        return self._button
+
+    def _build(self) -> None:
+        if self._label is not None:
+            return
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)
+        self._button = QPushButton("Show problems…", self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button)
-        self.button.clicked.connect(self._on_show_clicked)
-        self.hide()
+        layout.addWidget(self._label, 1)
+        layout.addWidget(self._button)
+        self._button.clicked.connect(self._on_show_clicked)
 
     def set_problems(self, problems: list[Problem], fatal: str | None = None) -> None:
         self.problems = list(problems)
