@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-COLOURS = {"yellow": "#ffe066", "green": "#a8e6a1", "blue": "#a6d4ff", "pink": "#ffb3d1", "orange": "#ffc078"}
+from briefing_app.annotations.colours import COLOURS
+
+__all__ = ["COLOURS", "Annotation", "Selector"]
 
 
 @dataclass(frozen=True)

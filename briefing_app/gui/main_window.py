@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.annotations.model import COLOURS
-from briefing_app.compare import Comparison, Quote
+from briefing_app.annotations.colours import COLOURS
 from briefing_app.errors import BriefingError, QuerySyntaxError
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.history import History, Place
@@ -49,6 +48,7 @@ from briefing_app.pack.model import Pack, Problem, Span
 
 if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
     from briefing_app.annotations import AnnotationStore, Resolved
+    from briefing_app.compare import Comparison, Quote
     from briefing_app.gui.annotations_panel import AnnotationsPanel
     from briefing_app.gui.comparison_view import ComparisonView
     from briefing_app.gui.find_bar import FindBar
