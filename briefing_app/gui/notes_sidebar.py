@@ -48,7 +48,10 @@ class NotesSidebar(QWidget):
         # Each row is laid-out rich text: lay out the first screenful, then the rest in turns of
         # the event loop, so that a document with a hundred notes does not hold up the window.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(20)
+        self.list.setBatchSize(12)
+        # Rows wrap to the list's width: a scroll bar appearing after the first layout would
+        # narrow it and make every row be laid out again.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.copy_button = QPushButton("Copy citation", self)
         self.copy_button.setEnabled(False)
         self.flash_timer = QTimer(self)

@@ -37,8 +37,9 @@ class RichDelegate(QStyledItemDelegate):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        # Layout asks for each row's size and then paints it: lay each snippet out once.
-        self._docs: dict[tuple[str, int], QTextDocument] = {}
+        # Layout asks for each row's size and then paints it: parse each row's HTML once, and lay
+        # it out again only when its width changes (as panels settle into place at start-up).
+        self._docs: dict[str, QTextDocument] = {}
         self._without_text = False
 
     def clear_cache(self) -> None:
@@ -49,13 +50,15 @@ class RichDelegate(QStyledItemDelegate):
         if not html:
             return None
         width = max(80, self._width(option, index) - 8)
-        doc = self._docs.get((html, width))
+        doc = self._docs.get(html)
         if doc is None:
-            doc = QTextDocument()
+            doc = self._docs[html] = QTextDocument()
             doc.setDefaultFont(option.font)
             doc.setHtml(html)
+        if doc.defaultFont() != option.font:
+            doc.setDefaultFont(option.font)
+        if doc.textWidth() != width:
             doc.setTextWidth(width)
-            self._docs[(html, width)] = doc
         return doc
 
     def _width(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:

@@ -36,15 +36,17 @@ class MentionFinder:
                 names.append((short, d.id, True))
         names.sort(key=lambda n: -len(n[0]))  # the longest name wins where names overlap
         self._names = [
-            (re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.IGNORECASE), doc, bare) for n, doc, bare in names
+            (n.casefold(), re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.IGNORECASE), doc, bare)
+            for n, doc, bare in names
         ]
 
     def find(self, text: str, own_doc: str, spans: tuple[Span, ...] = ()) -> list[Mention]:
         emphasised = {(s.start, s.end) for s in spans if s.kind in ("emphasis", "strong")}
         found: list[Mention] = []
-        for pattern, doc, bare in self._names:
-            if doc == own_doc:
-                continue  # a document naming itself is not a link anywhere
+        folded = text.casefold()
+        for name, pattern, doc, bare in self._names:
+            if doc == own_doc or name not in folded:
+                continue  # a document naming itself is not a link anywhere; most blocks name none
             for m in pattern.finditer(text):
                 start, end = m.span()
                 quoted = start > 0 and end < len(text) and text[start - 1] in _OPEN and text[end] in _CLOSE
