@@ -52,7 +52,10 @@ class NotesSidebar(QWidget):
         # Rows wrap to the list's width: a scroll bar appearing after the first layout would
         # narrow it and make every row be laid out again.
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.copy_button = QPushButton("Copy citation", self)
+        # Text set apart: PySide matches QPushButton(text, parent) against the icon overloads
+        # too, which builds QIcon's enums (150 members) at start-up.
+        self.copy_button = QPushButton(self)
+        self.copy_button.setText("Copy citation")
         self.copy_button.setEnabled(False)
         self.flash_timer = QTimer(self)
         self.flash_timer.setSingleShot(True)
