@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets as dialogs  # dialogs: PySide builds their enums on first use
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
@@ -18,13 +19,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -71,7 +68,7 @@ class MainWindow(QMainWindow):
         self.painted = False
         self.pending_index: Pack | None = None
         self.engine: SearchEngine | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.progress_dialog: dialogs.QProgressDialog | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("Briefing")
 
@@ -671,7 +668,9 @@ class MainWindow(QMainWindow):
     def _on_comment(self) -> None:
         existing = self.annotation_under_cursor() if not self.reader.textCursor().hasSelection() else None
         current = self.store.get(existing).comment if existing and self.store else ""
-        text, ok = QInputDialog.getMultiLineText(self, "Comment", "Your comment on this passage:", current)
+        text, ok = dialogs.QInputDialog.getMultiLineText(
+            self, "Comment", "Your comment on this passage:", current
+        )
         if not ok:
             return
         if existing:
@@ -683,7 +682,7 @@ class MainWindow(QMainWindow):
     def _on_tags(self) -> None:
         existing = self.annotation_under_cursor() if not self.reader.textCursor().hasSelection() else None
         current = ", ".join(self.store.get(existing).tags) if existing and self.store else ""
-        text, ok = QInputDialog.getText(self, "Tags", "Tags, separated by commas:", text=current)
+        text, ok = dialogs.QInputDialog.getText(self, "Tags", "Tags, separated by commas:", text=current)
         if not ok:
             return
         tags = tuple(t.strip() for t in text.split(",") if t.strip())
@@ -704,7 +703,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_export_annotations(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = dialogs.QFileDialog.getSaveFileName(
             self,
             "Export annotations",
             "briefing-note.md",
@@ -716,7 +715,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_import_annotations(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import annotations", "", "Web Annotation JSON (*.json)")
+        name, _ = dialogs.QFileDialog.getOpenFileName(
+            self, "Import annotations", "", "Web Annotation JSON (*.json)"
+        )
         if not name or self.store is None or self.pack is None:
             return
         import json
@@ -726,10 +727,10 @@ class MainWindow(QMainWindow):
 
             report = import_w3c(self.store, self.pack, json.loads(Path(name).read_text(encoding="utf-8")))
         except (OSError, ValueError, BriefingError) as exc:
-            QMessageBox.warning(self, "Import annotations", f"{name} could not be imported: {exc}")
+            dialogs.QMessageBox.warning(self, "Import annotations", f"{name} could not be imported: {exc}")
             return
         self.refresh_annotations()
-        QMessageBox.information(self, "Import annotations", str(report))
+        dialogs.QMessageBox.information(self, "Import annotations", str(report))
 
     def _start_index(self, pack: Pack) -> None:
         if pack is self.pack:
@@ -967,7 +968,7 @@ class MainWindow(QMainWindow):
     @Slot(int, int, str)
     def _on_index_progress(self, done: int, total: int, what: str) -> None:
         if self.progress_dialog is None:
-            dialog = QProgressDialog("Preparing search…", "", 0, total, self)
+            dialog = dialogs.QProgressDialog("Preparing search…", "", 0, total, self)
             dialog.setWindowTitle("Building the search index")
             dialog.setCancelButton(None)
             dialog.setMinimumDuration(500)  # only shown when the work lasts more than half a second
@@ -1053,7 +1054,7 @@ class MainWindow(QMainWindow):
         doc = self.reader.document_model
         if doc is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Export as PDF", f"{doc.id}.pdf", "PDF (*.pdf)")
+        name, _ = dialogs.QFileDialog.getSaveFileName(self, "Export as PDF", f"{doc.id}.pdf", "PDF (*.pdf)")
         if name:
             self.export_document_pdf(Path(name))
             self.statusBar().showMessage(f"Saved {name}", 6000)
@@ -1074,7 +1075,7 @@ class MainWindow(QMainWindow):
         if not self._showing_comparison():
             self.statusBar().showMessage("Open a comparison first (View > Comparisons).", 6000)
             return
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = dialogs.QFileDialog.getSaveFileName(
             self,
             "Export comparison",
             f"{self.comparison_view.comparison.id}.html",
@@ -1085,7 +1086,9 @@ class MainWindow(QMainWindow):
         try:
             self.export_comparison(Path(name))
         except OSError as exc:
-            QMessageBox.warning(self, "Export comparison", f"{name} could not be written: {exc.strerror}")
+            dialogs.QMessageBox.warning(
+                self, "Export comparison", f"{name} could not be written: {exc.strerror}"
+            )
             return
         self.statusBar().showMessage(f"Saved {name}", 6000)
 
@@ -1105,7 +1108,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_open_pack(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a pack (a folder with pack.yaml)")
+        folder = dialogs.QFileDialog.getExistingDirectory(self, "Open a pack (a folder with pack.yaml)")
         if folder:
             self.open_pack_dir(Path(folder))
 

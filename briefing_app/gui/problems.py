@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -87,6 +86,8 @@ class ProblemsDialog(QDialog):
         self.list.setWordWrap(True)
         for p in problems:
             self.list.addItem(str(p))
+        from PySide6.QtWidgets import QDialogButtonBox  # only when problems are shown
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

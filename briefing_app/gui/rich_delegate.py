@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QTreeWidgetItem
+from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTreeWidgetItem
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def group_item(title: str) -> QTreeWidgetItem:
     """A bold, unselectable heading row for a group of results."""
+    from PySide6.QtWidgets import QTreeWidgetItem  # results only: not built at start-up
+
     item = QTreeWidgetItem([title])
     font = item.font(0)
     font.setBold(True)
