@@ -27,6 +27,7 @@ class IndexOpener(QObject):
 
         try:
             engine, built = open_engine(pack, self._progress, start_method="spawn")
+            engine.warm()
         except BriefingError as exc:
             self._emit(self.failed, str(exc))
         except Exception as exc:  # noqa: BLE001 - any failure here must reach the user as a sentence

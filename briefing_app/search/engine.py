@@ -77,6 +77,16 @@ class SearchEngine:
         self._stored: dict[int, dict] = {}
         self._doc_of: list[str] | None = None  # document id of every index entry, by docnum
 
+    def warm(self) -> None:
+        """Read now what the first searches would otherwise stop to read: each entry's document
+        and field lengths, and the unstemmed vocabulary (half a second on a 10 MB pack). For a
+        thread that opens the engine before handing it over."""
+        reader = self.searcher.reader()
+        self._documents_by_docnum()
+        for name in ("text", "exact"):
+            self.weighting.lengths(reader, name)
+        self.lexicon  # noqa: B018 - built on first access
+
     def close(self) -> None:
         self.searcher.close()
         self.ix.close()

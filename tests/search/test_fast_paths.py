@@ -67,3 +67,20 @@ def test_words_under_not_are_never_highlighted(engine):
     result = engine.search("vulnerable -Channel", limit=None)
     for hit in result.hits:
         assert all(hit.text[s:e].lower() != "channel" for s, e in hit.ranges)
+
+
+def test_warming_reads_ahead_and_changes_no_answer(bundled_pack, built_index):
+    from whoosh import index as windex
+
+    from briefing_app.search.engine import SearchEngine
+
+    cold = SearchEngine(bundled_pack, windex.open_dir(str(built_index), readonly=True))
+    warm = SearchEngine(bundled_pack, windex.open_dir(str(built_index), readonly=True))
+    try:
+        warm.warm()
+        assert warm._lexicon is not None and warm._doc_of is not None
+        for q in ("integrat*", "Channel", "integraton~", '"big lunch"'):
+            assert warm.search(q, limit=None) == cold.search(q, limit=None), q
+    finally:
+        cold.close()
+        warm.close()
