@@ -6,8 +6,9 @@
 Prints JSON: build seconds, query p50/p95/max (top 20, no snippets), query-with-snippets p95,
 over a fixed mix of at least 200 queries (words, phrases, boolean, doc filter, prefix, fuzzy);
 the same for FTS5 (porter tokenizer; fuzzy has no FTS5 equivalent, so the misspelled word is
-searched as written); the ratios; and, for the bundled pack, the time from a query to its
-results painted in the window (offscreen).
+searched as written); the build time of one plain Whoosh writer on the same text (the issue's
+reference point, which moves with this machine's speed); the ratios; and, for the bundled pack,
+the time from a query to its results painted in the window (offscreen).
 """
 
 from __future__ import annotations
@@ -99,6 +100,9 @@ def bench_whoosh(pack: Pack, workdir: Path, mix: list[tuple[str, str]]) -> dict:
     target = workdir / "whoosh"
     report = build_index(pack, target)
     engine = SearchEngine(pack, windex.open_dir(str(target), readonly=True))
+    started = time.perf_counter()
+    engine.warm()  # as the window's index opener does before search is offered
+    warm_s = time.perf_counter() - started
     queries = [q for _, q in mix]
     plain = time_each(lambda q: engine.search(q, limit=LIMIT, snippets=False), queries)
     snippets = time_each(lambda q: engine.search(q, limit=LIMIT, snippets=True), queries)
@@ -109,12 +113,30 @@ def bench_whoosh(pack: Pack, workdir: Path, mix: list[tuple[str, str]]) -> dict:
     return {
         "build_s": round(report.seconds, 2),
         "build_processes": report.processes,
+        "warm_s": round(warm_s, 2),
         "entries": report.entries,
         "query": percentiles(plain),
         "query_with_snippets": percentiles(snippets),
         "with_snippets_p95_by_kind_ms": {k: percentiles(v)["p95_ms"] for k, v in by_kind.items()},
         "queries_over_250ms": sum(1 for ms in snippets if ms > 250),
     }
+
+
+def bench_plain_writer(pack: Pack, workdir: Path) -> float:
+    """The issue's reference point: one plain Whoosh writer with one default TEXT field, same text."""
+    from whoosh import index as windex
+    from whoosh.fields import ID, TEXT, Schema
+
+    target = workdir / "plain-whoosh"
+    target.mkdir()
+    ix = windex.create_in(str(target), Schema(key=ID(stored=True), text=TEXT))
+    started = time.perf_counter()
+    writer = ix.writer()
+    for e in iter_entries(pack):
+        writer.add_document(key=e.key, text=e.text)
+    writer.commit()
+    ix.close()
+    return round(time.perf_counter() - started, 2)
 
 
 def to_fts(query: str) -> tuple[str, str | None]:
@@ -214,6 +236,11 @@ def bench_pack(name: str, pack: Pack, workdir: Path, window: bool) -> dict:
     out["whoosh"] = bench_whoosh(pack, workdir, mix)
     out["fts5"] = bench_fts5(pack, workdir, mix)
     out["ratios"] = ratios(out["whoosh"], out["fts5"])
+    # The machine's speed drifts from run to run: a same-run plain writer shows where it stands.
+    out["plain_single_writer_build_s"] = bench_plain_writer(pack, workdir)
+    out["ratios"]["build_over_plain_single_writer"] = round(
+        out["whoosh"]["build_s"] / max(out["plain_single_writer_build_s"], 1e-6), 2
+    )
     if window:
         out["window_query_to_painted"] = bench_window(pack, mix)
     return out
