@@ -4,12 +4,12 @@ Annotation JSON, one collection per pack, that a colleague can import."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from briefing_app.annotations.anchor import Resolved, resolve
 from briefing_app.annotations.model import Annotation, Selector
 from briefing_app.annotations.store import AnnotationStore
 from briefing_app.errors import BriefingError
+from briefing_app.markup import escape
 from briefing_app.pack.location import cite_location
 from briefing_app.pack.model import Pack
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from briefing_app.compare.diff import changed_ranges
 from briefing_app.compare.model import Comparison, Quote, Row
+from briefing_app.markup import escape
 from briefing_app.pack.location import cite_location
 from briefing_app.pack.model import Pack
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefing_app import __version__
 from briefing_app.gui.render import date_text
+from briefing_app.markup import escape
 from briefing_app.pack.model import Pack
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from briefing_app.annotations import COLOURS, Resolved
 from briefing_app.annotations.export import location
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, group_item
+from briefing_app.markup import escape
 from briefing_app.pack.model import Pack
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 from briefing_app.gui.render import note_status_text
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate
 from briefing_app.gui.style import blend
+from briefing_app.markup import escape
 from briefing_app.pack.citations import Citation, describe, parse_citations, tidy
 from briefing_app.pack.model import Document, Note
 

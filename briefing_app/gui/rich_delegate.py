@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
+
+from briefing_app.markup import escape
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem, QTreeWidgetItem

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from briefing_app.errors import BriefingError
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, group_item, marked
+from briefing_app.markup import escape
 
 if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
     from briefing_app.search import SearchEngine, SearchHit, SearchResult

@@ -8,7 +8,6 @@ papers ("HC 65 2009-10"), Commons Library notes ("SN/HA/5852", "SN05993"), web a
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -142,6 +141,8 @@ def _expand(first: int, last: str | None) -> int:
 
 def _date(day: str, month: str, year: str) -> str | None:
     try:
+        import datetime as dt  # only Hansard dates need it: not loaded at start-up
+
         return dt.date(int(year), MONTHS[month], int(day)).isoformat()
     except ValueError:
         return None
