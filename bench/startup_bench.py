@@ -3,8 +3,9 @@ bare PySide6 window measured the same way in the same run; and resident memory a
 
     .venv/bin/python bench/startup_bench.py [--runs N]
 
-Each run starts a fresh process (offscreen when there is no display), alternating app and
-baseline; the figures are medians. Prints JSON.
+Each run starts a fresh process (offscreen when there is no display), app and baseline in pairs
+run back to back in alternating order; the figures are medians, and `ratio_paired` is the median
+of each pair's ratio, which this machine's drifting speed disturbs least. Prints JSON.
 
 The app is measured as a user's second and later launches are: Python's bytecode cache and the
 app's cache of the opened pack are warm (a warm-up run fills them). PYTHONDONTWRITEBYTECODE is
@@ -53,13 +54,13 @@ def main() -> int:
     one(app, env)  # warm the file cache for both, as a second launch would be
     one(bare, env)
     app_ms, bare_ms, app_rss, bare_rss, first_ms = [], [], [], [], []
-    for _ in range(args.runs):
-        ms, rss = one(app, env)
-        app_ms.append(ms)
-        app_rss.append(rss)
-        ms, rss = one(bare, env)
-        bare_ms.append(ms)
-        bare_rss.append(rss)
+    for i in range(args.runs):
+        # Each pair runs back to back, in alternating order: this machine's speed drifts over
+        # seconds, and a pair's ratio is taken at one speed.
+        for which in (app, bare) if i % 2 == 0 else (bare, app):
+            ms, rss = one(which, env)
+            (app_ms if which is app else bare_ms).append(ms)
+            (app_rss if which is app else bare_rss).append(rss)
         first_ms.append(one(app, {**env, "BRIEFING_CACHE_DIR": tempfile.mkdtemp()})[0])
     result = {
         "runs": args.runs,
@@ -67,6 +68,7 @@ def main() -> int:
         "bare_window_to_painted_ms": round(statistics.median(bare_ms), 1),
         "ratio": round(statistics.median(app_ms) / statistics.median(bare_ms), 2),
         "ratio_of_fastest": round(min(app_ms) / min(bare_ms), 2),
+        "ratio_paired": round(statistics.median(a / b for a, b in zip(app_ms, bare_ms, strict=True)), 2),
         "app_first_launch_ms": round(statistics.median(first_ms), 1),
         "app_rss_mb": statistics.median(r for r in app_rss if r is not None),
         "bare_rss_mb": statistics.median(r for r in bare_rss if r is not None),
