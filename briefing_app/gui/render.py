@@ -6,8 +6,6 @@ model block starts so that search hits, note markers and annotations map to exac
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtGui import (
     QFont,
     QPalette,
@@ -29,20 +27,27 @@ DOC_SCHEME = "doc"
 LINE_SEPARATOR = "\u2028"  # a line break inside one QTextBlock, so a model block stays one block
 
 
-@dataclass
 class BlockPlace:
-    start: int  # document position of the block's first model character
-    end: int
-    inserts: list[tuple[int, int]] = field(default_factory=list)  # (model offset, length) of marker labels
+    """Where a model block landed in the QTextDocument. (Plain classes here and in RenderMap:
+    dataclasses are built by generating and compiling code, about a millisecond each at start-up.)"""
+
+    __slots__ = ("end", "inserts", "start")
+
+    def __init__(self, start: int, end: int, inserts: list[tuple[int, int]] | None = None) -> None:
+        self.start = start  # document position of the block's first model character
+        self.end = end
+        self.inserts = inserts if inserts is not None else []  # (model offset, length) of marker labels
 
     def position(self, offset: int) -> int:
         return self.start + offset + sum(n for at, n in self.inserts if at <= offset)
 
 
-@dataclass
 class RenderMap:
-    blocks: dict[str, BlockPlace] = field(default_factory=dict)
-    markers: dict[str, list[int]] = field(default_factory=dict)  # note key -> positions of its markers
+    __slots__ = ("blocks", "markers")
+
+    def __init__(self) -> None:
+        self.blocks: dict[str, BlockPlace] = {}
+        self.markers: dict[str, list[int]] = {}  # note key -> positions of its markers
 
     def model_offset(self, block_id: str, position: int) -> int:
         """The offset in the block's model text of a document position (labels drawn in it skipped)."""

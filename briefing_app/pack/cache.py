@@ -9,10 +9,10 @@ cache can only ever save time, never change what the reader sees.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -20,13 +20,34 @@ from typing import TypeVar
 import briefing_app
 
 T = TypeVar("T")
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(briefing_app.__file__).resolve().parent
+
+
+class _Digest:
+    """Two checksums and a length over everything fed to it.
+
+    Not a cryptographic hash: the cache guards against edits, not against an adversary, and any
+    change confined to 32 bits is always caught by CRC-32 (a longer one slips past both sums with a
+    chance of about 2**-60). hashlib would load OpenSSL, about 5 ms of every start-up.
+    """
+
+    def __init__(self, text: str = "") -> None:
+        self.crc, self.adler, self.size = 0, 1, 0
+        self.update(text.encode("utf-8", "surrogateescape"))
+
+    def update(self, data: bytes) -> None:
+        self.crc = zlib.crc32(data, self.crc)
+        self.adler = zlib.adler32(data, self.adler)
+        self.size += len(data)
+
+    def hexdigest(self) -> str:
+        return f"{self.crc:08x}{self.adler:08x}{self.size:x}"
 
 
 def _code_stamp() -> str:
     """Changes whenever the code that reads packs could have: the version, and in a checkout every module."""
-    digest = hashlib.sha256(f"{FORMAT}:{briefing_app.__version__}".encode())
+    digest = _Digest(f"{FORMAT}:{briefing_app.__version__}")
     for path in sorted(_PACKAGE.rglob("*.py")):
         if "gui" in path.relative_to(_PACKAGE).parts:
             continue  # the window's code does not change what is read
@@ -37,21 +58,23 @@ def _code_stamp() -> str:
 
 def folder_stamp(root: Path) -> str | None:
     """A digest of every file's name and bytes under `root`; None when the folder cannot be read."""
-    digest = hashlib.sha256()
+    digest = _Digest()
     try:
         for folder, dirs, files in os.walk(root):
             dirs.sort()
             for name in sorted(files):
                 path = Path(folder, name)
                 digest.update(str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+                data = path.read_bytes()
+                digest.update(f"{len(data)}:".encode())
+                digest.update(data)
     except OSError:
         return None
     return digest.hexdigest()
 
 
 def cache_file(cache_root: Path, root: Path, what: str) -> Path:
-    key = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    key = _Digest(str(root.resolve())).hexdigest()
     return cache_root / "opened" / f"{key}-{what}.pickle"
 
 

@@ -9,7 +9,7 @@ name (capital first letter) and not running on into a longer name ("...Pathfinde
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing_app.pack.model import Pack, Span
 
@@ -18,8 +18,7 @@ _OPEN = "'\"‘“"
 _CLOSE = "'\"’”"
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # not a dataclass: one fewer built at start-up
     start: int
     end: int
     doc: str  # the document named
