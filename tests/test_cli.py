@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.pack.test_manifest import MANIFEST, make_pack
 
 
@@ -102,3 +104,27 @@ def main_parses_window_options() -> bool:
     quick = build_parser(commands=False).parse_args(["--doc", "x", "--startup-report"])
     full = build_parser().parse_args(["--doc", "x", "--startup-report"])
     return vars(quick) == vars(full)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--startup-report"],
+        ["--pack", "some/dir", "--doc=lga-item-3"],
+        ["--doc", "a", "--doc", "b", "--screenshot", "x.png", "--data-dir=d"],
+        ["--pack="],
+    ],
+)
+def test_window_options_read_as_argparse_reads_them(argv):
+    from briefing_app.cli import build_parser, window_namespace
+
+    assert window_namespace(argv) == build_parser(commands=False).parse_args(argv)
+
+
+def test_anything_else_goes_to_argparse():
+    from briefing_app.cli import window_namespace
+
+    assert window_namespace(["search", "Channel"]) is None
+    assert window_namespace(["--doc", "--startup-report"]) is None
+    assert window_namespace(["--help"]) is None
