@@ -9,7 +9,7 @@ papers ("HC 65 2009-10"), Commons Library notes ("SN/HA/5852", "SN05993"), web a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 MONTHS = {
     m: i
@@ -48,12 +48,15 @@ _LIBRARY = re.compile(r"\bSN(?:/(?P<section>[A-Z]{2,4})/|\s?)(?P<number>\d{4,5})
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>)\]]+")
 
 
-@dataclass(frozen=True)
-class Citation:
+# Records here are NamedTuples and a plain class, not dataclasses: the notes panel parses citations
+# before the window's first paint, and each dataclass costs start-up about a millisecond to build.
+
+
+class Citation(NamedTuple):
     type: str  # hansard | command_paper | house_paper | library_note | url | ibid | other
     raw: str
     confidence: float
-    fields: dict = field(default_factory=dict)
+    fields: dict  # what was read from it: house, date, columns, series, number, url...
 
     def to_dict(self) -> dict:
         return {"type": self.type, "raw": self.raw, "confidence": self.confidence, **self.fields}
@@ -116,7 +119,7 @@ def parse_citations(text: str | None) -> list[Citation]:
         found.append((m.start(), Citation("house_paper", m.group(0), 1.0 if session else 0.8, fields)))
         taken.append(m.span())
     if not found:
-        return [Citation("other", text.strip(), 0.5)]
+        return [Citation("other", text.strip(), 0.5, {})]
     return [c for _, c in sorted(found, key=lambda sc: sc[0])]
 
 
@@ -239,20 +242,21 @@ def _long_date(iso: str) -> str:
 # --- every cited work of a pack, grouped, with who cites it ---------------------------------
 
 
-@dataclass(frozen=True)
-class CitingNote:
+class CitingNote(NamedTuple):
     doc: str
     note: str  # note key
     label: str
     citation: Citation
 
 
-@dataclass
 class Source:
-    type: str
-    key: tuple
-    title: str
-    cited_by: list[CitingNote] = field(default_factory=list)
+    """A cited work and the notes that cite it."""
+
+    def __init__(self, type: str, key: tuple, title: str) -> None:  # noqa: A002 (the citation's type)
+        self.type = type
+        self.key = key
+        self.title = title
+        self.cited_by: list[CitingNote] = []
 
 
 def source_key(c: Citation) -> tuple:
