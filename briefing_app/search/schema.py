@@ -10,7 +10,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 
 from briefing_app.search.analysis import FusedTokenizer, Posting, postings
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Stop words are kept: "right wing", "the threat we face" are phrases readers quote.
 STEMMED = FusedTokenizer(stemming=True)
