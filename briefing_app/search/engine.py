@@ -13,6 +13,7 @@ from whoosh.searching import Searcher
 
 from briefing_app.pack.model import Pack
 from briefing_app.search.lexicon import Lexicon
+from briefing_app.search.matches import matching_entries
 from briefing_app.search.query import DocumentName, make_parser, parse, plain_words
 from briefing_app.search.scoring import MemoryLengthBM25F
 from briefing_app.search.snippets import hit_ranges, snippet
@@ -102,17 +103,13 @@ class SearchEngine:
     def search(self, text: str, limit: int | None = 50, snippets: bool = True) -> SearchResult:
         q = parse(self.parser, text, self.documents, lambda: self.lexicon)
         doc_of = self._documents_by_docnum()
-        if _costly_to_match(q):
-            # Checking phrase positions or exclusions is the cost here: do it once, scoring all.
-            results = self.searcher.search(q, limit=None)
-            top = results[:limit] if limit is not None else results
-            counts = dict(Counter(doc_of[n] for n in results.docs()))
-        else:
-            # Two cheap passes: the top hits scored with Whoosh's block-max skipping, which never
-            # scores most matches; then every match's number, unscored, for the counts. Scoring
-            # and grouping every match in one pass was several times slower on a large pack.
-            top = self.searcher.search(q, limit=limit)
-            counts = dict(Counter(doc_of[n] for n in self.searcher.docs_for_query(q)))
+        # Two passes: the top hits scored with Whoosh's block-max skipping, which never scores most
+        # matches; then every match, unscored, for the counts per document (see matches.py).
+        top = self.searcher.search(q, limit=limit)
+        found = matching_entries(q, self.searcher.reader())
+        if found is None:
+            found = self.searcher.docs_for_query(q)
+        counts = dict(Counter(doc_of[n] for n in found))
         reader = self.searcher.reader()
         matched = _positive_terms(q, reader)
         stems = frozenset(t for f, t in matched if f == "text")
@@ -184,12 +181,6 @@ class SearchEngine:
 
 def _text(term) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
-
-
-def _costly_to_match(q: wquery.Query) -> bool:
-    if isinstance(q, (wquery.Phrase, wquery.Not, wquery.AndNot)):
-        return True
-    return any(_costly_to_match(child) for child in q.children())
 
 
 def _positive_terms(q: wquery.Query, reader: IndexReader) -> set[tuple[str, str]]:

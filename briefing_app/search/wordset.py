@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 from whoosh import matching, query
 
+from briefing_app.search.postings import term_ids
+
 # Above this many entries in total, the words are matched as one unscored list.
 SCORED_LIMIT = 2000
 
@@ -66,7 +68,14 @@ class WordSet(query.Query):
         if len(present) == 1 or self.estimate_size(reader) <= SCORED_LIMIT:
             terms = [query.Term(self.fieldname, w, boost=self.boost) for w in present]
             return (terms[0] if len(terms) == 1 else query.Or(terms)).matcher(searcher, context)
-        ids: set[int] = set()
-        for word in present:
-            ids.update(reader.postings(self.fieldname, word).all_ids())
-        return matching.ListMatcher(sorted(ids), all_weights=self.boost)
+        return matching.ListMatcher(self._ids(reader, present), all_weights=self.boost)
+
+    def _ids(self, reader, present: list[str]) -> list[int]:
+        # Kept per reader: a search asks twice (top hits, then every match).
+        cache = self.__dict__.setdefault("_found", {})
+        if id(reader) not in cache:
+            ids: set[int] = set()
+            for word in present:
+                ids.update(term_ids(reader, self.fieldname, word.encode("utf-8")))
+            cache[id(reader)] = sorted(ids)
+        return cache[id(reader)]
