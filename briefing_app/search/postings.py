@@ -48,6 +48,24 @@ def term_ids(reader: IndexReader, field: str, term: bytes) -> list[int]:
     return out
 
 
+def term_weights(reader: IndexReader, field: str, term: bytes) -> Iterator[tuple[int, float]]:
+    """(entry, weight) for each entry holding the term: the weight is the word's frequency there."""
+    for leaf, offset in reader.leaf_readers():
+        if (field, term) not in leaf:
+            continue
+        m = leaf.postings(field, term)
+        if not isinstance(m, W3LeafMatcher):
+            while m.is_active():
+                yield m.id() + offset, m.weight()
+                m.next()
+            continue
+        while m.is_active():
+            m._read_data()
+            m._read_weights()
+            yield from zip([i + offset for i in accumulate(m._data[0])], m._weights, strict=True)
+            m._next_block()
+
+
 def term_values(reader: IndexReader, field: str, term: bytes) -> dict[int, bytes]:
     """Each entry holding the term, with its encoded posting value (positions, in a phrase field)."""
     out: dict[int, bytes] = {}

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from whoosh import matching, query
+from whoosh import matching, query, scoring
 
-from briefing_app.search.postings import term_ids
+from briefing_app.search.postings import term_ids, term_weights
 
 # Above this many entries in total, the words are matched as one unscored list.
 SCORED_LIMIT = 2000
@@ -65,10 +65,30 @@ class WordSet(query.Query):
         present = [w for w in self.words if (self.fieldname, w) in reader]
         if not present:
             return matching.NullMatcher()
-        if len(present) == 1 or self.estimate_size(reader) <= SCORED_LIMIT:
+        if len(present) == 1:
+            return query.Term(self.fieldname, present[0], boost=self.boost).matcher(searcher, context)
+        if self.estimate_size(reader) <= SCORED_LIMIT:
+            scored = self._scored(searcher, present)
+            if scored is not None:
+                return scored
             terms = [query.Term(self.fieldname, w, boost=self.boost) for w in present]
-            return (terms[0] if len(terms) == 1 else query.Or(terms)).matcher(searcher, context)
+            return query.Or(terms).matcher(searcher, context)
         return matching.ListMatcher(self._ids(reader, present), all_weights=self.boost)
+
+    def _scored(self, searcher, present: list[str]) -> matching.Matcher | None:
+        """Each entry scored as Whoosh scores an OR of the words (the sum of the scores of the
+        words it holds), computed a block of postings at a time: Whoosh's tree of OR matchers
+        cost 40 ms for a prefix of a few hundred rare words on the 10 MB pack."""
+        scorers = [searcher.weighting.scorer(searcher, self.fieldname, w) for w in present]
+        if not all(isinstance(s, scoring.WeightLengthScorer) for s in scorers):
+            return None
+        scores: dict[int, float] = {}
+        for word, scorer in zip(present, scorers, strict=True):
+            score, length = scorer._score, scorer.dfl
+            for entry, weight in term_weights(searcher.reader(), self.fieldname, word.encode("utf-8")):
+                scores[entry] = scores.get(entry, 0.0) + score(weight, length(entry)) * self.boost
+        ids = sorted(scores)
+        return matching.ListMatcher(ids, weights=[scores[i] for i in ids])
 
     def _ids(self, reader, present: list[str]) -> list[int]:
         # Kept per reader: a search asks twice (top hits, then every match).

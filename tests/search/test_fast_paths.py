@@ -29,6 +29,12 @@ def test_word_set_matches_what_an_or_of_its_words_matches(engine, monkeypatch, l
     assert _matches(engine, WordSet("exact", words)) == expected
     hits = engine.searcher.search(WordSet("exact", words), limit=None)
     assert {h.docnum for h in hits} == expected
+    if limit:  # scored: as Whoosh scores the OR of the words
+        theirs = {
+            h.docnum: h.score
+            for h in engine.searcher.search(query.Or([query.Term("exact", w) for w in words]), limit=None)
+        }
+        assert all(h.score == pytest.approx(theirs[h.docnum], abs=1e-9) for h in hits)
 
 
 def test_prefix_search_counts_every_entry_with_such_a_word(engine, bundled_pack):
