@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from whoosh import index as windex
 from whoosh import query as wquery
@@ -17,6 +18,7 @@ from briefing_app.search.matches import matching_entries
 from briefing_app.search.query import DocumentName, make_parser, parse, plain_words
 from briefing_app.search.scoring import MemoryLengthBM25F
 from briefing_app.search.snippets import hit_ranges, snippet
+from briefing_app.search.wordset import WordSet
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,11 @@ class SearchResult:
     counts: dict[str, int] = field(default_factory=dict)  # matches per document, over all results
 
 
+class _Top(NamedTuple):
+    docnum: int
+    score: float
+
+
 class SearchEngine:
     def __init__(self, pack: Pack, ix: windex.Index) -> None:
         self.pack = pack
@@ -105,8 +112,12 @@ class SearchEngine:
         doc_of = self._documents_by_docnum()
         # Two passes: the top hits scored with Whoosh's block-max skipping, which never scores most
         # matches; then every match, unscored, for the counts per document (see matches.py).
-        top = self.searcher.search(q, limit=limit)
         found = matching_entries(q, self.searcher.reader())
+        if found is not None and isinstance(q, WordSet) and q.unscored(self.searcher.reader()):
+            # All alike: Whoosh's top hits are the first entries, after walking every one.
+            top = [_Top(n, q.boost) for n in sorted(found)[:limit]]
+        else:
+            top = self.searcher.search(q, limit=limit)
         if found is None:
             found = self.searcher.docs_for_query(q)
         counts = dict(Counter(doc_of[n] for n in found))

@@ -75,6 +75,15 @@ class WordSet(query.Query):
             return query.Or(terms).matcher(searcher, context)
         return matching.ListMatcher(self._ids(reader, present), all_weights=self.boost)
 
+    def unscored(self, reader) -> bool:
+        """True when, in every segment, this matches as one list whose entries all score alike."""
+        leaves = [leaf for leaf, _ in reader.leaf_readers()]
+        return all(
+            sum((self.fieldname, w) in leaf for w in self.words) > 1
+            and self.estimate_size(leaf) > SCORED_LIMIT
+            for leaf in leaves
+        )
+
     def _scored(self, searcher, present: list[str]) -> matching.Matcher | None:
         """Each entry scored as Whoosh scores an OR of the words (the sum of the scores of the
         words it holds), computed a block of postings at a time: Whoosh's tree of OR matchers

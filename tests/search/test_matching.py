@@ -104,3 +104,15 @@ def test_whoosh_and_not_slip_is_fixed(engine):
     words = query.Or([query.Term("text", "cohes"), query.Term("text", "integr")])
     unwanted = set(engine.searcher.docs_for_query(query.Term("text", "prevent")))
     assert not set(engine.searcher.docs_for_query(Excluding(words, query.Term("text", "prevent")))) & unwanted
+
+
+@pytest.mark.parametrize("text", ["integrat*", "communit*"])
+def test_unscored_word_lists_give_whoosh_top_hits(engine, monkeypatch, text):
+    from briefing_app.search import wordset
+
+    monkeypatch.setattr(wordset, "SCORED_LIMIT", 0)  # every list of words matched unscored
+    q = parse(engine.parser, text, engine.documents, lambda: engine.lexicon)
+    assert q.unscored(engine.searcher.reader())
+    theirs = [(engine._fields(h.docnum)["block"], h.score) for h in engine.searcher.search(q, limit=7)]
+    ours = [(h.block, h.score) for h in engine.search(text, limit=7).hits]
+    assert ours == theirs
