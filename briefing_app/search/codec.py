@@ -18,7 +18,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterable
 from itertools import groupby
-from operator import itemgetter
+from operator import itemgetter, sub
 from pickle import dumps
 from typing import Any
 
@@ -57,7 +57,9 @@ class _TermAtATimeWriter(W3FieldWriter):
             self.start_field(fieldname, schema[fieldname])
             length_of = lengths.doc_field_length_reader(fieldname) if lengths else (lambda docnum: 0)
             for btext, term_items in groupby(field_items, key=itemgetter(1)):
-                postings = [p for p in term_items if p[2] != -1]  # -1: Whoosh's spelling-only rows
+                postings = list(term_items)
+                if postings[0][2] == -1:  # Whoosh's spelling-only rows (none in Briefing's schema)
+                    postings = [p for p in postings if p[2] != -1]
                 if postings:
                     self.start_term(btext)
                     self._add_term_postings(postings, length_of)
@@ -73,19 +75,29 @@ class _TermAtATimeWriter(W3FieldWriter):
             if start:
                 writer._write_block()
             block = postings[start : start + limit]
-            ids = [p[2] for p in block]
-            weights = [p[3] for p in block]
+            ids = list(map(_ID, block))
+            weights = list(map(_WEIGHT, block))
             writer._ids.extend(ids)
             writer._weights.extend(weights)
             writer._maxweight = max(0, *weights)
-            writer._values.extend(v for v in (p[4] for p in block) if v)
-            known = [n for n in map(length_of, ids) if n]
+            writer._values.extend(filter(None, map(_VALUE, block)))
+            known = list(filter(None, map(length_of, ids)))
             if known:
                 writer._minlength = min(known)
                 writer._maxlength = max(known)
 
 
+_ID, _WEIGHT, _VALUE = itemgetter(2), itemgetter(3), itemgetter(4)
+
+
 class _BlockWriter(W3PostingsWriter):
+    def _mini_ids(self) -> tuple:
+        # W3's gaps between ids, subtracted in C rather than by a generator.
+        ids = self._ids
+        if self._byteids:
+            return tuple(ids)
+        return (ids[0], *map(sub, ids[1:], ids[:-1]))
+
     def _write_block(self, last: bool = False) -> None:
         # W3PostingsWriter._write_block, with the block's data pickled with BLOCK_PROTOCOL.
         postfile = self._postfile
