@@ -497,6 +497,9 @@ class MainWindow(QMainWindow):
             self.comparison_view.show_comparison(comparison, self.pack)
         self.pages.setCurrentWidget(self.comparison_view)
         self.toc.set_document(None)
+        self.notes.set_document(
+            None, "A comparison has no notes of its own. Its quotations open the documents, with theirs."
+        )
         self.status_label.setText(comparison.title)
         return True
 
@@ -517,6 +520,9 @@ class MainWindow(QMainWindow):
             self._show_annotation_marks()
             self._notes_sync.start()
             block_id = block_id or self.positions.get(doc_id)  # where the reader left it
+        elif self.notes.doc is not doc:  # back from a comparison, which cleared the notes
+            self.notes.set_document(doc)
+            self._notes_sync.start()
         if block_id:
             self.reader.scroll_to_block(block_id)
         return True

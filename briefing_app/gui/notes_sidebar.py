@@ -73,12 +73,13 @@ class NotesSidebar(QWidget):
         self.flash_timer.timeout.connect(self._on_flash_over)
 
     # -- public -------------------------------------------------------------------------------
-    def set_document(self, doc: Document | None) -> None:
+    def set_document(self, doc: Document | None, remark: str = "") -> None:
+        """Show `doc`'s notes; with no document, only `remark` (why there are none)."""
         self.doc = doc
         self.on_screen = set()
         self.list.clear()
         self.citations = {n.key: parse_citations(n.text) for n in doc.notes} if doc else {}
-        remarks = list(doc.remarks) if doc else []
+        remarks = list(doc.remarks) if doc else [remark] if remark else []
         if doc is not None and not doc.notes:
             remarks.append("This document has no notes.")
         self.remark.setText("\n".join(remarks))

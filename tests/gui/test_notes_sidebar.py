@@ -25,6 +25,16 @@ def test_sidebar_lists_the_document_notes_with_citations_in_words(window):
     assert "Command paper Cm 8092, pages 39-40" in html(window, "9")
 
 
+def test_a_comparison_shows_no_document_notes_and_going_back_restores_them(window):
+    window.open_comparison(window.comparisons[0].id)
+    assert keys(window) == []
+    assert "comparison has no notes" in window.notes.remark.text()
+    assert not window.notes.remark.isHidden()
+    window.open_document("sn05993")
+    assert keys(window) == [str(n) for n in range(1, 27)]
+    assert window.notes.remark.isHidden()
+
+
 def test_marker_click_selects_and_flashes_its_note(window):
     window.reader.anchorClicked.emit(QUrl("note:9"))
     item = window.notes.list.currentItem()
