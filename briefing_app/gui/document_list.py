@@ -50,8 +50,14 @@ class DocumentList(QListWidget):
         self.blockSignals(False)
 
     def select_document(self, doc_id: str) -> None:
+        self._select(DOC_ID_ROLE, doc_id)
+
+    def select_comparison(self, comparison_id: str) -> None:
+        self._select(COMPARISON_ROLE, comparison_id)
+
+    def _select(self, role: int, value: str) -> None:
         for row in range(self.count()):
-            if self.item(row).data(DOC_ID_ROLE) == doc_id:
+            if self.item(row).data(role) == value:
                 self.setCurrentRow(row)
                 return
 

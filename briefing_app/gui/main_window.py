@@ -496,12 +496,19 @@ class MainWindow(QMainWindow):
         if self.comparison_view.comparison is not comparison:
             self.comparison_view.show_comparison(comparison, self.pack)
         self.pages.setCurrentWidget(self.comparison_view)
+        self._show_in_list(self.documents.select_comparison, comparison_id)
         self.toc.set_document(None)
         self.notes.set_document(
             None, "A comparison has no notes of its own. Its quotations open the documents, with theirs."
         )
         self.status_label.setText(comparison.title)
         return True
+
+    def _show_in_list(self, select, item_id: str) -> None:
+        """Mark what is open in the documents list without the list asking to open it again."""
+        self.documents.blockSignals(True)
+        select(item_id)
+        self.documents.blockSignals(False)
 
     def open_document(self, doc_id: str, block_id: str | None = None) -> bool:
         doc = self.pack.document(doc_id) if self.pack else None
@@ -510,10 +517,9 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not self.reader:
             self.pages.setCurrentWidget(self.reader)
             self.toc.set_document(doc)
+            self._show_in_list(self.documents.select_document, doc_id)
         if self.reader.document_model is not doc:
-            self.documents.blockSignals(True)
-            self.documents.select_document(doc_id)
-            self.documents.blockSignals(False)
+            self._show_in_list(self.documents.select_document, doc_id)
             self.reader.show_document(doc, self._links(doc))
             self.toc.set_document(doc)
             self.notes.set_document(doc)

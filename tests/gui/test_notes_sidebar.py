@@ -27,12 +27,14 @@ def test_sidebar_lists_the_document_notes_with_citations_in_words(window):
 
 def test_a_comparison_shows_no_document_notes_and_going_back_restores_them(window):
     window.open_comparison(window.comparisons[0].id)
+    assert window.documents.currentItem().text().startswith("Comparison")
     assert keys(window) == []
     assert "comparison has no notes" in window.notes.remark.text()
     assert not window.notes.remark.isHidden()
     window.open_document("sn05993")
     assert keys(window) == [str(n) for n in range(1, 27)]
     assert window.notes.remark.isHidden()
+    assert not window.documents.currentItem().text().startswith("Comparison")
 
 
 def test_marker_click_selects_and_flashes_its_note(window):
