@@ -14,10 +14,11 @@ from itertools import accumulate
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import IndexReader
 
-Block = tuple[int, tuple[int, ...], tuple[bytes, ...]]  # entry number offset, ids, values (or ())
+Block = tuple[int, tuple[int, ...], tuple]  # entry number offset, ids, weights or values (or ())
 
 
-def _blocks(reader: IndexReader, field: str, term: bytes, values: bool) -> Iterator[Block]:
+def _blocks(reader: IndexReader, field: str, term: bytes, part: str = "") -> Iterator[Block]:
+    """Each block of the term's postings, with its "weights" or "values" when `part` names them."""
     for leaf, offset in reader.leaf_readers():
         if (field, term) not in leaf:
             continue
@@ -26,49 +27,42 @@ def _blocks(reader: IndexReader, field: str, term: bytes, values: bool) -> Itera
             ids, found = [], []
             while m.is_active():
                 ids.append(m.id())
-                if values:
-                    found.append(m.value())
+                if part:
+                    found.append(m.weight() if part == "weights" else m.value())
                 m.next()
             yield offset, tuple(ids), tuple(found)
             continue
         while m.is_active():
             m._read_data()
             ids = tuple(accumulate(m._data[0]))  # W3 stores a block's ids as gaps
-            if values:
+            if part == "weights":
+                m._read_weights()
+                yield offset, ids, m._weights
+            elif part == "values":
                 m._read_values()
-            yield offset, ids, (m._values if values else ())
+                yield offset, ids, m._values
+            else:
+                yield offset, ids, ()
             m._next_block()
 
 
 def term_ids(reader: IndexReader, field: str, term: bytes) -> list[int]:
     """The numbers of the entries holding the term, ascending."""
     out: list[int] = []
-    for offset, ids, _ in _blocks(reader, field, term, values=False):
+    for offset, ids, _ in _blocks(reader, field, term):
         out.extend([i + offset for i in ids] if offset else ids)
     return out
 
 
 def term_weights(reader: IndexReader, field: str, term: bytes) -> Iterator[tuple[int, float]]:
     """(entry, weight) for each entry holding the term: the weight is the word's frequency there."""
-    for leaf, offset in reader.leaf_readers():
-        if (field, term) not in leaf:
-            continue
-        m = leaf.postings(field, term)
-        if not isinstance(m, W3LeafMatcher):
-            while m.is_active():
-                yield m.id() + offset, m.weight()
-                m.next()
-            continue
-        while m.is_active():
-            m._read_data()
-            m._read_weights()
-            yield from zip([i + offset for i in accumulate(m._data[0])], m._weights, strict=True)
-            m._next_block()
+    for offset, ids, weights in _blocks(reader, field, term, "weights"):
+        yield from zip([i + offset for i in ids] if offset else ids, weights, strict=True)
 
 
 def term_values(reader: IndexReader, field: str, term: bytes) -> dict[int, bytes]:
     """Each entry holding the term, with its encoded posting value (positions, in a phrase field)."""
     out: dict[int, bytes] = {}
-    for offset, ids, values in _blocks(reader, field, term, values=True):
+    for offset, ids, values in _blocks(reader, field, term, "values"):
         out.update(zip([i + offset for i in ids] if offset else ids, values, strict=True))
     return out
