@@ -112,8 +112,9 @@ class SearchEngine:
         doc_of = self._documents_by_docnum()
         # Two passes: the top hits scored with Whoosh's block-max skipping, which never scores most
         # matches; then every match, unscored, for the counts per document (see matches.py).
-        found = matching_entries(q, self.searcher.reader())
-        if found is not None and isinstance(q, WordSet) and q.unscored(self.searcher.reader()):
+        reader = self.searcher.reader()
+        found = matching_entries(q, reader)
+        if found is not None and isinstance(q, WordSet) and q.unscored(reader):
             # All alike: Whoosh's top hits are the first entries, after walking every one.
             top = [_Top(n, q.boost) for n in sorted(found)[:limit]]
         else:
@@ -121,7 +122,6 @@ class SearchEngine:
         if found is None:
             found = self.searcher.docs_for_query(q)
         counts = dict(Counter(doc_of[n] for n in found))
-        reader = self.searcher.reader()
         matched = _positive_terms(q, reader)
         stems = frozenset(t for f, t in matched if f == "text")
         words = frozenset(t for f, t in matched if f == "exact")

@@ -60,14 +60,22 @@ class WordSet(query.Query):
     def estimate_size(self, ixreader) -> int:
         return sum(ixreader.doc_frequency(self.fieldname, w) for w in self.words)
 
+    def _plan(self, reader) -> tuple[list[str], str]:
+        """The words present in this segment, and how they are matched there: "none", one
+        "term", a "scored" OR, or one unscored "list"."""
+        present = [w for w in self.words if (self.fieldname, w) in reader]
+        if len(present) < 2:
+            return present, ("term" if present else "none")
+        return present, ("scored" if self.estimate_size(reader) <= SCORED_LIMIT else "list")
+
     def matcher(self, searcher, context=None) -> matching.Matcher:
         reader = searcher.reader()
-        present = [w for w in self.words if (self.fieldname, w) in reader]
-        if not present:
+        present, plan = self._plan(reader)
+        if plan == "none":
             return matching.NullMatcher()
-        if len(present) == 1:
+        if plan == "term":
             return query.Term(self.fieldname, present[0], boost=self.boost).matcher(searcher, context)
-        if self.estimate_size(reader) <= SCORED_LIMIT:
+        if plan == "scored":
             scored = self._scored(searcher, present)
             if scored is not None:
                 return scored
@@ -77,12 +85,7 @@ class WordSet(query.Query):
 
     def unscored(self, reader) -> bool:
         """True when, in every segment, this matches as one list whose entries all score alike."""
-        leaves = [leaf for leaf, _ in reader.leaf_readers()]
-        return all(
-            sum((self.fieldname, w) in leaf for w in self.words) > 1
-            and self.estimate_size(leaf) > SCORED_LIMIT
-            for leaf in leaves
-        )
+        return all(self._plan(leaf)[1] == "list" for leaf, _ in reader.leaf_readers())
 
     def _scored(self, searcher, present: list[str]) -> matching.Matcher | None:
         """Each entry scored as Whoosh scores an OR of the words (the sum of the scores of the
