@@ -8,9 +8,10 @@ markedly faster while producing the same tokens as RegexTokenizer | LowercaseFil
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from operator import sub
 from pickle import dumps
 from typing import Any
 
@@ -19,7 +20,18 @@ from whoosh.analysis.tokenizers import RegexTokenizer, default_pattern
 from whoosh.lang.porter2 import stem
 from whoosh.system import pack_uint
 
-__all__ = ["PATTERN", "FusedTokenizer", "Posting", "postings", "stem_word"]
+__all__ = [
+    "PATTERN",
+    "FusedTokenizer",
+    "Posting",
+    "frequency_value",
+    "positions_value",
+    "postings",
+    "stem_word",
+    "terms",
+    "where",
+    "words",
+]
 
 PATTERN = default_pattern  # the same word pattern Whoosh's own analysers use
 # PATTERN's words without its capturing group, so that findall returns whole words.
@@ -92,17 +104,75 @@ def postings(value: str, stemming: bool, positions: bool) -> list[Posting]:
     pass over the words: indexing spent most of its time passing single tokens between
     generators. The field's analyser still serves queries and must agree; a test holds them equal.
     """
-    words = [w.lower() for w in WORDS.findall(value)]
-    if stemming:
-        words = [stem_word(w) for w in words]
+    words = terms(value, stemming)
     if not positions:
-        return [(w.encode(), n, float(n), pack_uint(n)) for w, n in Counter(words).items()]
-    where: defaultdict[str, list[int]] = defaultdict(list)
+        return [(w, n, float(n), frequency_value(n)) for w, n in Counter(words).items()]
+    return [(w, len(found), float(len(found)), positions_value(found)) for w, found in where(words).items()]
+
+
+class _Terms(dict):
+    """A word as written to its term, worked out once per spelling: most words of a text have
+    been seen before, and a dictionary lookup costs less than lower() and stem() again."""
+
+    def __init__(self, stemming: bool) -> None:
+        super().__init__()
+        self.stemming = stemming
+
+    def __missing__(self, word: str) -> bytes:
+        if len(self) > 500_000:  # a bound for a long session that indexes many packs
+            self.clear()
+        low = word.lower()
+        term = self[word] = (stem_word(low) if self.stemming else low).encode()
+        return term
+
+
+_TERMS = {True: _Terms(True), False: _Terms(False)}
+
+
+def words(value: str) -> list[str]:
+    """The value's words as written, in order."""
+    return WORDS.findall(value)
+
+
+def terms(value: str | list[str], stemming: bool) -> list[bytes]:
+    """The terms of a value (or of its words), in order, as the field's analyser gives them."""
+    found = WORDS.findall(value) if isinstance(value, str) else value
+    return list(map(_TERMS[stemming].__getitem__, found))
+
+
+def where(words: list[bytes]) -> dict[bytes, list[int]]:
+    """Each term's positions, in order of first appearance."""
+    found: dict[bytes, list[int]] = {}
     for i, w in enumerate(words):
-        where[w].append(i)
-    out = []
-    for w, found in where.items():
-        # Whoosh's Positions.encode: a count, then the pickled gaps between positions.
-        gaps = [found[0], *(b - a for a, b in zip(found, found[1:], strict=False))]
-        out.append((w.encode(), len(found), float(len(found)), pack_uint(len(found)) + dumps(gaps, 2)))
-    return out
+        if w in found:
+            found[w].append(i)
+        else:
+            found[w] = [i]
+    return found
+
+
+class _Encoded(dict):
+    def __init__(self, encode: Callable[[int], bytes]) -> None:
+        super().__init__()
+        self.encode = encode
+
+    def __missing__(self, n: int) -> bytes:
+        value = self[n] = self.encode(n)
+        return value
+
+
+# Whoosh's Positions.encode: a count, then the pickled gaps between positions. Most terms occur
+# once in an entry, so their values repeat and are made once.
+_ONE_POSITION = _Encoded(lambda pos: pack_uint(1) + dumps([pos], 2))
+_FREQUENCY = _Encoded(pack_uint)  # Whoosh's Frequency.encode
+
+
+def positions_value(found: list[int]) -> bytes:
+    if len(found) == 1:
+        return _ONE_POSITION[found[0]]
+    gaps = [found[0], *map(sub, found[1:], found[:-1])]
+    return pack_uint(len(found)) + dumps(gaps, 2)
+
+
+def frequency_value(n: int) -> bytes:
+    return _FREQUENCY[n]

@@ -1,143 +1,197 @@
-"""Whoosh's W3 codec, writing a segment's postings a term at a time, in blocks pickled with a
-current pickle protocol.
+"""Whoosh's W3 codec, writing a term's postings at once, in blocks pickled with a current
+pickle protocol.
 
-Writing: Whoosh passes every posting through three method calls with type assertions and looks
-up the entry's field length with a file read each time, most of the time spent writing a segment.
-Here each field's lengths are read once, and each term's postings are cut into blocks and handed
-to the W3 postings writer one block at a time.
+Writing: Whoosh's postings writer takes one posting per call, with type checks, and keeps a
+buffer object, statistics and a term info object per term; most terms of a segment have a
+single small block, so the per-term work dominated. `write_term` (fed by bulk.py) encodes all
+of a term's blocks and its term info in one go, in the same bytes.
 
 Reading: W3 pickles each block of postings with protocol 2, which stores every bytes value (a
 posting's positions) as a call to `_codecs.encode`. Unpickling a block of a common word then
 took 137 microseconds; with protocol 5 it takes 15, and the block is half the size. Whoosh reads
-either protocol, so the index is still a plain W3 index: a test reads every posting back and
-compares it with what W3Codec writes.
+either protocol, so the index is still a plain W3 index: tests read every posting and term info
+back and compare them with what W3Codec writes.
 """
 
 from __future__ import annotations
 
+import struct
 import zlib
-from collections.abc import Callable, Iterable
-from itertools import groupby
-from operator import itemgetter, sub
+from array import array
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from operator import sub
 from pickle import dumps
 from typing import Any
 
 from whoosh.codec.whoosh3 import (
     COMPRESSION_MIN_SIZE,
-    LENGTHS_COLUMN,
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
     W3FieldWriter,
-    W3PerDocReader,
     W3PostingsWriter,
-    _lenfield,
+    W3TermInfo,
 )
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import length_to_byte as _length_to_byte
 
 BLOCK_PROTOCOL = 5  # Python 3.8 and later read it
+_TERM_INFO = struct.Struct(W3TermInfo._struct.format)
+length_to_byte = lru_cache(maxsize=4096)(_length_to_byte)  # a bisect in Python, twice a block
 
-Item = tuple[str, bytes, int, float, bytes | None]  # field, term, entry number, weight, value
+
+def encode_block(
+    ids: Sequence[int],
+    weights: array,
+    values: list[bytes],
+    fixed_size: int | None,
+    compression: int,
+    stats: tuple[float, int | None, int],
+    last: bool,
+) -> bytes:
+    """One block as W3PostingsWriter._write_block writes it: its length (negative for a term's
+    last block), its statistics, then its entry numbers as gaps, weights and values, pickled.
+    `weights` are float32 as W3 keeps them; `stats` is the block's highest weight and its
+    shortest and longest entry lengths."""
+    first = weights[0]
+    if weights.count(first) == len(weights):
+        mini_weights = None if first == 1.0 else first
+    else:
+        mini_weights = tuple(weights)
+    if fixed_size is None or fixed_size < 0:
+        mini_values: Any = tuple(values)
+    elif fixed_size == 0:
+        mini_values = None
+    else:
+        mini_values = b"".join(values)
+    mini_ids = (ids[0], *map(sub, ids[1:], ids[:-1]))
+    data = dumps((mini_ids, mini_weights, mini_values), BLOCK_PROTOCOL)
+    if len(data) < COMPRESSION_MIN_SIZE:
+        compression = 0
+    if compression:
+        data = zlib.compress(data, compression)
+    maxweight, minlength, maxlength = stats
+    info = dumps(
+        (len(ids), ids[-1], maxweight, compression, length_to_byte(minlength), length_to_byte(maxlength)), 2
+    )
+    length = len(info) + len(data)
+    return pack_int(-length if last else length) + info + data
 
 
-class _WholeLengthsReader(W3PerDocReader):
-    def doc_field_length_reader(self, fieldname: str, default: int = 0) -> Callable[[int], Any]:
-        column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        if column is None:
-            return lambda docnum: default
-        # One byte per entry up to the last entry with a length; None where Whoosh gives None.
-        stored = column._dbfile.get(column._basepos, column._count)
-        table = [byte_to_length(b) if b else None for b in stored]
-        table.extend([None] * (self._doccount - len(table)))
-        return table.__getitem__
+class _Positioned:
+    """A file being written that keeps count of its own position. BufferedWriter.tell() asks
+    the operating system every time; the terms and postings writers ask three times a term."""
+
+    def __init__(self, file: Any) -> None:
+        self._file = file
+        self._position = file.tell()
+
+    def write(self, data: Any) -> int:
+        written = self._file.write(data)
+        self._position += written
+        return written
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self._position = self._file.seek(offset, whence)
+        return self._position
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
 
 
 class _TermAtATimeWriter(W3FieldWriter):
-    def add_postings(self, schema: Any, lengths: Any, items: Iterable[Item]) -> None:
-        for fieldname, field_items in groupby(items, key=itemgetter(0)):
-            self.start_field(fieldname, schema[fieldname])
-            length_of = lengths.doc_field_length_reader(fieldname) if lengths else (lambda docnum: 0)
-            for btext, term_items in groupby(field_items, key=itemgetter(1)):
-                postings = list(term_items)
-                if postings[0][2] == -1:  # Whoosh's spelling-only rows (none in Briefing's schema)
-                    postings = [p for p in postings if p[2] != -1]
-                if postings:
-                    self.start_term(btext)
-                    self._add_term_postings(postings, length_of)
-                    self.finish_term()
-            self.finish_field()
+    def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
+        super().__init__(codec, storage, segment)
+        for structfile in (self._postfile, self._tindex.dbfile):
+            structfile.file = _Positioned(structfile.file)
 
-    def _add_term_postings(self, postings: list[Item], length_of: Callable[[int], Any]) -> None:
-        # What W3PostingsWriter.add_posting does for each posting, a block at a time: a full
-        # block is written when another posting follows; the last one is left for finish_term.
-        writer = self._postwriter
-        limit = writer._blocklimit
-        for start in range(0, len(postings), limit):
-            if start:
-                writer._write_block()
-            block = postings[start : start + limit]
-            ids = list(map(_ID, block))
-            weights = list(map(_WEIGHT, block))
-            writer._ids.extend(ids)
-            writer._weights.extend(weights)
-            writer._maxweight = max(0, *weights)
-            writer._values.extend(filter(None, map(_VALUE, block)))
-            known = list(filter(None, map(length_of, ids)))
-            if known:
-                writer._minlength = min(known)
-                writer._maxlength = max(known)
-
-
-_ID, _WEIGHT, _VALUE = itemgetter(2), itemgetter(3), itemgetter(4)
+    def write_term(
+        self,
+        btext: bytes,
+        ids: list[int],
+        weights: list[float],
+        values: list[bytes],
+        length_of: Callable[[int], int | None],
+    ) -> None:
+        """A term's postings, in entry order, written as start_term, add for each posting and
+        finish_term would write them, with the same block and term statistics."""
+        postfile = self._postfile
+        offset = postfile.tell()
+        limit = self._codec._blocklimit
+        fixed_size = self._format.fixed_value_size()
+        compression = self._codec._compression
+        count = len(ids)
+        parts = [WHOOSH3_HEADER_MAGIC]
+        total: float = 0
+        minlength: int | None = None
+        maxlength = 0
+        maxweight: float = 0
+        for start in range(0, count, limit):
+            end = start + limit
+            block = ids[start:end]
+            given = weights[start:end]
+            block_weights = array("f", given)
+            known = list(filter(None, map(length_of, block)))
+            stats = (max(0, *given), min(known), max(known)) if known else (max(0, *given), None, 0)
+            parts.append(
+                encode_block(
+                    block,
+                    block_weights,
+                    list(filter(None, values[start:end])),
+                    fixed_size,
+                    compression,
+                    stats,
+                    end >= count,
+                )
+            )
+            # W3TermInfo.add_block, block by block (the float sums are made in the same order).
+            total += sum(block_weights)
+            minlength = stats[1] if minlength is None else min(minlength, stats[1])
+            maxlength = max(maxlength, stats[2])
+            maxweight = max(maxweight, stats[0])
+        postfile.write(b"".join(parts))
+        info = _TERM_INFO.pack(
+            False,
+            total,
+            count,
+            0 if minlength is None else length_to_byte(minlength),
+            length_to_byte(maxlength),
+            maxweight,
+            ids[0],
+            ids[-1],
+        )
+        extent = pack_long(offset) + pack_int(postfile.tell() - offset)
+        self._tindex.add(pack_ushort(self._fieldid) + btext, info + extent)
 
 
 class _BlockWriter(W3PostingsWriter):
-    def _mini_ids(self) -> tuple:
-        # W3's gaps between ids, subtracted in C rather than by a generator.
-        ids = self._ids
-        if self._byteids:
-            return tuple(ids)
-        return (ids[0], *map(sub, ids[1:], ids[:-1]))
-
     def _write_block(self, last: bool = False) -> None:
         # W3PostingsWriter._write_block, with the block's data pickled with BLOCK_PROTOCOL.
-        postfile = self._postfile
         if not self._blockcount:
-            postfile.write(WHOOSH3_HEADER_MAGIC)
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
-        data = dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), BLOCK_PROTOCOL)
-        compression = self._compression if len(data) >= COMPRESSION_MIN_SIZE else 0
-        if compression:
-            data = zlib.compress(data, compression)
-        ids = self._ids
-        info = (
-            len(ids),
-            ids[-1],
-            self._maxweight,
-            compression,
-            length_to_byte(self._minlength),
-            length_to_byte(self._maxlength),
+        stats = (self._maxweight, self._minlength, self._maxlength)
+        fixed_size = self._format.fixed_value_size()
+        self._postfile.write(
+            encode_block(self._ids, self._weights, self._values, fixed_size, self._compression, stats, last)
         )
-        infobytes = dumps(info, 2)
-        length = len(infobytes) + len(data)
-        postfile.write_int(-length if last else length)  # negative: the term's last block
-        postfile.write(infobytes)
-        postfile.write(data)
         self._blockcount += 1
         self._new_block()
 
 
 class BriefingCodec(W3Codec):
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> W3PostingsWriter:
+        if byteids:  # term vectors, which Briefing does not write
+            return super().postings_writer(dbfile, byteids)
         return _BlockWriter(
             dbfile,
             blocklimit=self._blocklimit,
-            byteids=byteids,
             compression=self._compression,
             inlinelimit=self._inlinelimit,
         )
-
-    def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
-        return _WholeLengthsReader(storage, segment)
 
     def field_writer(self, storage: Any, segment: Any) -> W3FieldWriter:
         return _TermAtATimeWriter(self, storage, segment)

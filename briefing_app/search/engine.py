@@ -13,6 +13,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from briefing_app.pack.model import Pack
+from briefing_app.search.entries import Entry, iter_entries
 from briefing_app.search.lexicon import Lexicon
 from briefing_app.search.matches import matching_entries
 from briefing_app.search.query import DocumentName, make_parser, parse, plain_words
@@ -81,8 +82,8 @@ class SearchEngine:
             for d in pack.documents
         ]
         self._lexicon: Lexicon | None = None
-        # Stored fields never change for an open index; decoding them is most of a hit's cost.
-        self._stored: dict[int, dict] = {}
+        # The index keeps only each entry's key; the model it was built from says the rest.
+        self._entries: list[Entry | None] | None = None  # by docnum
         self._doc_of: list[str] | None = None  # document id of every index entry, by docnum
 
     def warm(self) -> None:
@@ -125,7 +126,12 @@ class SearchEngine:
         matched = _positive_terms(q, reader)
         stems = frozenset(t for f, t in matched if f == "text")
         words = frozenset(t for f, t in matched if f == "exact")
-        hits = tuple(self._hit(self._fields(hit.docnum), hit.score, stems, words, snippets) for hit in top)
+        entries = self._entries_by_docnum()
+        hits = tuple(
+            self._hit(entry, hit.score, stems, words, snippets)
+            for hit in top
+            if (entry := entries[hit.docnum]) is not None
+        )
         total = sum(counts.values())
         return SearchResult(
             query=text,
@@ -135,36 +141,37 @@ class SearchEngine:
             counts=counts,
         )
 
+    def _entries_by_docnum(self) -> list[Entry | None]:
+        if self._entries is None:
+            by_key = {e.key: e for e in iter_entries(self.pack)}
+            keys = self.searcher.reader().column_reader("key")
+            # None for an entry the model no longer has: the index was checked against the
+            # pack's fingerprint when opened, so only a pack edited since then gives one.
+            self._entries = [by_key.get(k.decode("utf-8")) for k in keys]
+        return self._entries
+
     def _documents_by_docnum(self) -> list[str]:
         if self._doc_of is None:
-            self._doc_of = list(self.searcher.reader().column_reader("doc", translate=True))
+            self._doc_of = [e.doc if e else "" for e in self._entries_by_docnum()]
         return self._doc_of
 
-    def _fields(self, docnum: int) -> dict:
-        stored = self._stored.get(docnum)
-        if stored is None:
-            stored = self._stored[docnum] = self.searcher.stored_fields(docnum)
-        return stored
-
-    def _hit(self, stored: dict, score: float, stems: set[str], words: set[str], snippets: bool) -> SearchHit:
-        doc = self.pack.document(stored["doc"])
-        kind = stored["kind"]
-        key = stored["block"]
-        if kind == "note":
-            note = doc.note(key) if doc else None
+    def _hit(self, entry: Entry, score: float, stems: set[str], words: set[str], snippets: bool) -> SearchHit:
+        doc = self.pack.document(entry.doc)
+        if entry.kind == "note":
+            note = doc.note(entry.block) if doc else None
             text = note.text if note and note.text else ""
         else:
-            block = doc.block(key) if doc else None
+            block = doc.block(entry.block) if doc else None
             text = block.text if block else ""
         ranges = hit_ranges(text, stems, words) if snippets else ()
         snip, snip_ranges = snippet(text, ranges) if snippets else ("", ())
         return SearchHit(
-            doc=stored["doc"],
-            block=key,
-            kind=kind,
-            number=stored.get("number") or None,
-            page=stored.get("page") or None,
-            section=stored.get("section") or "",
+            doc=entry.doc,
+            block=entry.block,
+            kind=entry.kind,
+            number=entry.number or None,
+            page=entry.page or None,
+            section=entry.section,
             score=round(float(score), 4),
             snippet=snip,
             snippet_ranges=tuple(snip_ranges),

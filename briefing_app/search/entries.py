@@ -27,10 +27,8 @@ class Entry:
     text: str
 
     def index_fields(self) -> dict[str, object]:
-        """The entry as Whoosh fields: its own, and the text again for the unstemmed field."""
-        values = {name: getattr(self, name) for name in ENTRY_FIELDS}
-        values["exact"] = self.text
-        return values
+        """The entry as the index's fields (schema.make_schema): its key leads back to it."""
+        return {"key": self.key.encode("utf-8"), "doc": self.doc, "text": self.text, "exact": self.text}
 
 
 def iter_entries(pack: Pack) -> Iterator[Entry]:

@@ -8,15 +8,12 @@ missing, stale or damaged index is rebuilt rather than trusted.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,13 +21,12 @@ from whoosh import index as windex
 
 from briefing_app.pack.model import Pack
 from briefing_app.paths import bundled_index_dir, bundled_pack_dir, cache_dir
-from briefing_app.search.codec import BriefingCodec
+from briefing_app.search.bulk import Progress, write_index
 from briefing_app.search.engine import SearchEngine
-from briefing_app.search.entries import Entry, fingerprint, iter_entries
+from briefing_app.search.entries import fingerprint, iter_entries
 from briefing_app.search.schema import SCHEMA_VERSION, make_schema
 
 SIDECAR = "briefing-index.json"
-Progress = Callable[[int, int, str], None]  # done, total, what is happening
 MULTIPROCESS_CHARS = 2_000_000  # below this, a single writer is faster than starting processes
 
 
@@ -95,8 +91,8 @@ def build_index(
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
     try:
-        with _cyclic_gc_paused():
-            _write(tmp, entries, processes, progress, start_method)
+        docs = [e.index_fields() for e in entries]
+        write_index(tmp, make_schema(), docs, processes, progress, start_method)
         info = {
             "schema": SCHEMA_VERSION,
             "fingerprint": expected,
@@ -110,48 +106,6 @@ def build_index(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return BuildReport(path, len(entries), time.perf_counter() - started, processes, "")
-
-
-def _write(
-    target: Path, entries: list[Entry], processes: int, progress: Progress | None, start_method: str | None
-) -> None:
-    ix = windex.create_in(str(target), make_schema())
-    options = {"limitmb": 1024, "codec": BriefingCodec()}
-    if processes > 1:
-        writer = ix.writer(
-            procs=processes, multisegment=True, batchsize=1024, start_method=start_method, **options
-        )
-    else:
-        writer = ix.writer(**options)
-    total = len(entries)
-    step = max(1, total // 100)
-    try:
-        for i, e in enumerate(entries, start=1):
-            writer.add_document(**e.index_fields())
-            if progress and i % step == 0:
-                progress(i, total, "Indexing")
-        if progress:
-            progress(total, total, "Writing the index")
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-    finally:
-        ix.close()
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Writing creates millions of small objects that live until the segment is written, and
-    the cyclic collector rescans them all again and again (a third of the indexing time on a
-    10 MB pack). Postings hold no cycles. Forked writer processes inherit the pause."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _swap(new: Path, path: Path) -> None:

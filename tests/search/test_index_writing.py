@@ -9,6 +9,7 @@ from whoosh import index as windex
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import TEXT
 
+from briefing_app.search.bulk import write_index
 from briefing_app.search.codec import BriefingCodec
 from briefing_app.search.entries import iter_entries
 from briefing_app.search.schema import EXACT, STEMMED, make_schema
@@ -62,6 +63,19 @@ def _files(folder: Path, suffix: str) -> dict[str, bytes]:
     return {p.name.split(".", 1)[1]: p.read_bytes() for p in folder.iterdir() if p.suffix == suffix}
 
 
+def _segment_files(ix) -> dict[str, bytes]:
+    """The files of a one-segment index, keyed by what follows the segment id, read from its
+    compound file if it has one."""
+    (segment,) = ix._segments()
+    storage = segment.open_compound_file(ix.storage) if segment.is_compound() else ix.storage
+    prefix = f"{segment.indexname}_{segment.segid}"
+    try:
+        return {n[len(prefix) :]: storage.open_file(n).read() for n in storage.list() if n.startswith(prefix)}
+    finally:
+        if segment.is_compound():
+            storage.close()
+
+
 def test_codec_writes_what_whoosh_writes(tmp_path, bundled_pack):
     entries = list(iter_entries(bundled_pack))
     stock = _index(tmp_path / "stock", W3Codec(), entries)
@@ -70,12 +84,62 @@ def test_codec_writes_what_whoosh_writes(tmp_path, bundled_pack):
         expected = _postings(stock)
         assert len(expected) > 4000
         assert _postings(ours) == expected
-        # Lengths, stored fields and the document column are Whoosh's own, byte for byte.
+        # Lengths, the key column and the (empty) stored fields are Whoosh's own, byte for byte.
         assert _files(tmp_path / "ours", ".col") == _files(tmp_path / "stock", ".col")
         # The postings are smaller: their blocks are pickled with a current protocol.
         assert sum(map(len, _files(tmp_path / "ours", ".pst").values())) < 0.8 * sum(
             map(len, _files(tmp_path / "stock", ".pst").values())
         )
+    finally:
+        stock.close()
+        ours.close()
+
+
+def _bulk(folder: Path, entries, processes: int = 1):
+    folder.mkdir()
+    write_index(folder, make_schema(), [e.index_fields() for e in entries], processes)
+    return windex.open_dir(str(folder))
+
+
+def test_bulk_writer_writes_the_bytes_whoosh_writes(tmp_path, bundled_pack):
+    """Every file of the segment (stored fields, lengths, columns, terms and term infos,
+    postings) is what Whoosh's own SegmentWriter writes with the same codec, byte for byte."""
+    entries = list(iter_entries(bundled_pack))
+    theirs = _index(tmp_path / "segment-writer", BriefingCodec(), entries)
+    ours = _bulk(tmp_path / "bulk", entries)
+    try:
+        expected = _segment_files(theirs)
+        assert sorted(expected) == [
+            "._exact_len.col",
+            "._stored.col",
+            "._text_len.col",
+            ".key.col",
+            ".pst",
+            ".trm",
+        ]
+        assert _segment_files(ours) == expected
+        assert ours.doc_count() == len(entries)
+    finally:
+        theirs.close()
+        ours.close()
+
+
+def test_bulk_writer_in_two_processes_numbers_entries_in_order(tmp_path, bundled_pack):
+    entries = list(iter_entries(bundled_pack))
+    stock = _index(tmp_path / "stock", W3Codec(), entries)
+    ours = _bulk(tmp_path / "bulk", entries, processes=2)
+    try:
+        assert len(ours._segments()) == 2
+        # Postings read across both segments are the stock index's, entry numbers included.
+        assert _postings(ours) == _postings(stock)
+        with ours.reader() as reader, stock.reader() as theirs:
+            assert list(reader.column_reader("key")) == [e.key.encode() for e in entries]
+            assert list(theirs.column_reader("key")) == [e.key.encode() for e in entries]
+            assert [reader.doc_field_length(n, "text") for n in range(len(entries))] == [
+                theirs.doc_field_length(n, "text") for n in range(len(entries))
+            ]
+        # Nothing is left over from writing: the two segments and the table of contents.
+        assert sorted(p.suffix for p in (tmp_path / "bulk").iterdir()) == [".seg", ".seg", ".toc"]
     finally:
         stock.close()
         ours.close()

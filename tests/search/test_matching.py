@@ -8,7 +8,7 @@ from whoosh import index as windex
 from whoosh import query
 
 from briefing_app.search.analysis import stem_word
-from briefing_app.search.codec import BriefingCodec
+from briefing_app.search.bulk import write_index
 from briefing_app.search.engine import SearchEngine
 from briefing_app.search.entries import iter_entries
 from briefing_app.search.matches import matching_entries
@@ -45,14 +45,8 @@ QUERIES = [
 @pytest.fixture(scope="module", params=["one segment", "several segments"])
 def engine(request, bundled_pack, tmp_path_factory):
     folder = tmp_path_factory.mktemp("matching")
-    ix = windex.create_in(str(folder), make_schema())
-    if request.param == "one segment":
-        writer = ix.writer(codec=BriefingCodec())
-    else:
-        writer = ix.writer(procs=2, multisegment=True, batchsize=100, codec=BriefingCodec())
-    for e in iter_entries(bundled_pack):
-        writer.add_document(**e.index_fields())
-    writer.commit()
+    processes = 1 if request.param == "one segment" else 2
+    write_index(folder, make_schema(), [e.index_fields() for e in iter_entries(bundled_pack)], processes)
     ix = windex.open_dir(str(folder), readonly=True)
     if request.param == "several segments":
         assert len(ix.reader().leaf_readers()) > 1
@@ -113,6 +107,7 @@ def test_unscored_word_lists_give_whoosh_top_hits(engine, monkeypatch, text):
     monkeypatch.setattr(wordset, "SCORED_LIMIT", 0)  # every list of words matched unscored
     q = parse(engine.parser, text, engine.documents, lambda: engine.lexicon)
     assert q.unscored(engine.searcher.reader())
-    theirs = [(engine._fields(h.docnum)["block"], h.score) for h in engine.searcher.search(q, limit=7)]
+    entries = engine._entries_by_docnum()
+    theirs = [(entries[h.docnum].block, h.score) for h in engine.searcher.search(q, limit=7)]
     ours = [(h.block, h.score) for h in engine.search(text, limit=7).hits]
     assert ours == theirs
