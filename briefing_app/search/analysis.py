@@ -26,6 +26,7 @@ __all__ = [
     "Posting",
     "frequency_value",
     "positions_value",
+    "single_position_value",
     "postings",
     "stem_word",
     "terms",
@@ -165,6 +166,7 @@ class _Encoded(dict):
 # once in an entry, so their values repeat and are made once.
 _ONE_POSITION = _Encoded(lambda pos: pack_uint(1) + dumps([pos], 2))
 _FREQUENCY = _Encoded(pack_uint)  # Whoosh's Frequency.encode
+single_position_value: Callable[[int], bytes] = _ONE_POSITION.__getitem__
 
 
 def positions_value(found: list[int]) -> bytes:
@@ -174,5 +176,4 @@ def positions_value(found: list[int]) -> bytes:
     return pack_uint(len(found)) + dumps(gaps, 2)
 
 
-def frequency_value(n: int) -> bytes:
-    return _FREQUENCY[n]
+frequency_value: Callable[[int], bytes] = _FREQUENCY.__getitem__

@@ -22,20 +22,27 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh.fields import Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, clean_files
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import byte_to_length
 
-from briefing_app.search.analysis import frequency_value, positions_value, where, words
-from briefing_app.search.codec import BriefingCodec
+from briefing_app.search.analysis import (
+    frequency_value,
+    positions_value,
+    single_position_value,
+    where,
+    words,
+)
+from briefing_app.search.codec import BriefingCodec, length_to_byte
 from briefing_app.search.schema import IndexedText
 
 INDEX_NAME = "MAIN"  # Whoosh's default, which open_dir reads
 Fields = dict[str, Any]  # one entry's field values, as add_document takes them
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
+T = TypeVar("T")
 
 
 def write_index(
@@ -45,26 +52,33 @@ def write_index(
     processes: int = 1,
     progress: Progress | None = None,
     start_method: str | None = None,
-) -> None:
+    while_waiting: Callable[[], T] | None = None,
+) -> T | None:
     """Write `docs` as a new index in the empty `folder`. The other processes start with
-    `start_method` ("spawn" from a program that runs threads: forking one is unsafe)."""
+    `start_method` ("spawn" from a program that runs threads: forking one is unsafe). This
+    process writes the first share, then runs `while_waiting` (if given) while the others
+    finish theirs (they start later), and returns its result."""
     storage = FileStorage(str(folder)).create()
     storage.create_index(schema, INDEX_NAME)
     shares = _shares(docs, processes)
     own = _share_progress(progress, len(docs), len(shares))
+    extra = None
     if len(shares) == 1:
         segments = [write_segment(str(folder), schema, shares[0], own)]
+        extra = while_waiting() if while_waiting else None
     else:
         context = multiprocessing.get_context(start_method)
         with ProcessPoolExecutor(len(shares) - 1, mp_context=context) as pool:
             others = [pool.submit(write_segment, str(folder), schema, share) for share in shares[1:]]
             segments = [write_segment(str(folder), schema, shares[0], own)]
+            extra = while_waiting() if while_waiting else None
             segments += [f.result() for f in others]
     if progress:
         progress(len(docs), len(docs), "Writing the index")
     TOC(schema, segments, 1).write(storage, INDEX_NAME)
     clean_files(storage, INDEX_NAME, 1, segments)
     storage.temp_storage(f"{INDEX_NAME}.tmp").destroy()  # the per-document writers' scratch
+    return extra
 
 
 def write_segment(
@@ -108,7 +122,7 @@ class _FieldPostings:
         self.lengths: list[int | None] = [None] * count
         self.fused = isinstance(field, IndexedText) and field.fused
 
-    def postings(self, term: bytes) -> tuple[list[int], list[float], list[bytes]]:
+    def postings(self, term: bytes) -> tuple[list[int], list[float | int], list[bytes]]:
         flat = self.terms[term]
         return flat[0::3], flat[1::3], flat[2::3]
 
@@ -138,23 +152,30 @@ class _FieldPostings:
             self.lengths[docnum] = byte_to_length(length_to_byte(length))
         return length
 
+    # Weights are kept as the int frequencies they are (small ints are shared objects, a float
+    # per posting is not); the codec writes them as W3 does, as float32.
+
     def _add_positions(self, docnum: int, terms: list[bytes]) -> None:
         table = self.terms
+        get = table.get
         for term, positions in where(terms).items():
-            posting = (docnum, float(len(positions)), positions_value(positions))
-            if term in table:
-                table[term] += posting
+            n = len(positions)
+            value = single_position_value(positions[0]) if n == 1 else positions_value(positions)
+            found = get(term)
+            if found is None:
+                table[term] = [docnum, n, value]
             else:
-                table[term] = list(posting)
+                found += (docnum, n, value)
 
     def _add_counts(self, docnum: int, terms: list[bytes]) -> None:
         table = self.terms
+        get = table.get
         for term, n in Counter(terms).items():
-            posting = (docnum, float(n), frequency_value(n))
-            if term in table:
-                table[term] += posting
+            found = get(term)
+            if found is None:
+                table[term] = [docnum, n, frequency_value(n)]
             else:
-                table[term] = list(posting)
+                found += (docnum, n, frequency_value(n))
 
 
 def _gather(

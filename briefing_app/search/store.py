@@ -84,7 +84,6 @@ def build_index(
     forking a process that runs threads is unsafe."""
     started = time.perf_counter()
     entries = list(iter_entries(pack))
-    expected = fingerprint(entries, SCHEMA_VERSION)
     chars = sum(len(e.text) for e in entries)
     if processes is None:
         processes = 2 if chars >= MULTIPROCESS_CHARS and (os.cpu_count() or 1) >= 2 else 1
@@ -92,7 +91,15 @@ def build_index(
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
     try:
         docs = [e.index_fields() for e in entries]
-        write_index(tmp, make_schema(), docs, processes, progress, start_method)
+        expected = write_index(
+            tmp,
+            make_schema(),
+            docs,
+            processes,
+            progress,
+            start_method,
+            lambda: fingerprint(entries, SCHEMA_VERSION),
+        )
         info = {
             "schema": SCHEMA_VERSION,
             "fingerprint": expected,
