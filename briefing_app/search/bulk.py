@@ -92,6 +92,9 @@ def write_segment(
         fields = _gather(storage, codec, segment, schema, docs, progress)
         segment.set_doc_count(len(docs))
         writer = codec.field_writer(storage, segment)
+        # Writing is reported in entries too, for one bar: the share of the terms written.
+        terms, written = sum(len(f.terms) for f in fields.values()), 0
+        step = max(1, terms // 50)
         for name in sorted(fields):
             table = fields[name]
             if not table.terms:
@@ -100,6 +103,9 @@ def write_segment(
             length_of = table.lengths.__getitem__
             for term in sorted(table.terms):
                 writer.write_term(term, *table.postings(term), length_of)
+                written += 1
+                if progress and written % step == 0:
+                    progress(len(docs) * written // terms, len(docs), "Writing the index")
             writer.finish_field()
         writer.close()
     if segment.should_assemble():
