@@ -7,9 +7,9 @@ pack that took most of the build. Here each process gathers its share of the ent
 term by term in memory, sorts only the terms, and hands each term's postings to the codec whole.
 
 What is written is an ordinary W3 index: Whoosh's own per-document writer, field writer, segments
-and table of contents. A test reads back every stored field, length and posting and compares
-them with what Whoosh's writer makes of the same entries. Entries are shared out in runs, so
-their numbers across segments follow the order they were given in.
+and table of contents. A test compares every file of a segment, byte for byte, with what
+Whoosh's SegmentWriter writes with the same codec. Entries are shared out in runs, so their
+numbers across segments follow the order they were given in.
 """
 
 from __future__ import annotations
