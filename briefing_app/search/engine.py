@@ -19,6 +19,7 @@ from briefing_app.search.matches import matching_entries
 from briefing_app.search.query import DocumentName, make_parser, parse, plain_words
 from briefing_app.search.scoring import MemoryLengthBM25F
 from briefing_app.search.snippets import hit_ranges, snippet
+from briefing_app.search.topk import top_hits
 from briefing_app.search.wordset import WordSet
 
 
@@ -92,8 +93,9 @@ class SearchEngine:
         thread that opens the engine before handing it over."""
         reader = self.searcher.reader()
         self._documents_by_docnum()
-        for name in ("text", "exact"):
-            self.weighting.lengths(reader, name)
+        for leaf, _ in reader.leaf_readers():  # words are scored segment by segment
+            for name in ("text", "exact"):
+                self.weighting.lengths(leaf, name)
         self.lexicon  # noqa: B018 - built on first access
 
     def close(self) -> None:
@@ -111,13 +113,16 @@ class SearchEngine:
     def search(self, text: str, limit: int | None = 50, snippets: bool = True) -> SearchResult:
         q = parse(self.parser, text, self.documents, lambda: self.lexicon)
         doc_of = self._documents_by_docnum()
-        # Two passes: the top hits scored with Whoosh's block-max skipping, which never scores most
-        # matches; then every match, unscored, for the counts per document (see matches.py).
+        # Every match first, as a set, for the counts per document (matches.py); then the top
+        # hits scored from those matches (topk.py). Where either does not know a part of the
+        # query, Whoosh's own walk and collector do it.
         reader = self.searcher.reader()
         found = matching_entries(q, reader)
         if found is not None and isinstance(q, WordSet) and q.unscored(reader):
             # All alike: Whoosh's top hits are the first entries, after walking every one.
             top = [_Top(n, q.boost) for n in sorted(found)[:limit]]
+        elif found is not None and (ranked := top_hits(q, self.searcher, found, limit)) is not None:
+            top = [_Top(n, score) for n, score in ranked]
         else:
             top = self.searcher.search(q, limit=limit)
         if found is None:

@@ -36,18 +36,23 @@ class CheckedPhrase(query.Phrase):
         found = self.matches(searcher.reader())
         if not found:
             return matching.NullMatcher()
-        scorers = [searcher.weighting.scorer(searcher, self.fieldname, w) for w in self.words]
-        if not all(isinstance(s, scoring.WeightLengthScorer) for s in scorers):
+        scores = self.scores(searcher)
+        if scores is None:
             only = matching.ListMatcher([e for e, _ in found], weights=[0.0] * len(found))
             words = query.And([query.Term(self.fieldname, w) for w in self.words])
             return IntersectionMatcher(only, words.matcher(searcher, context))
-        # Each entry scored as Whoosh scores the AND of the words: the sum of each word's score
-        # for its frequency there and the entry's length.
-        scores = [
-            self.boost * sum(s._score(tf, s.dfl(entry)) for s, tf in zip(scorers, freqs, strict=True))
-            for entry, freqs in found
-        ]
-        return matching.ListMatcher([e for e, _ in found], weights=scores)
+        return matching.ListMatcher([e for e, _ in found], weights=[scores[e] for e, _ in found])
+
+    def scores(self, searcher) -> dict[int, float] | None:
+        """Each match scored as Whoosh scores the AND of the words: the sum of each word's score
+        for its frequency there and the entry's length (None for another kind of scorer)."""
+        scorers = [searcher.weighting.scorer(searcher, self.fieldname, w) for w in self.words]
+        if not all(isinstance(s, scoring.WeightLengthScorer) for s in scorers):
+            return None
+        return {
+            entry: self.boost * sum(s._score(tf, s.dfl(entry)) for s, tf in zip(scorers, freqs, strict=True))
+            for entry, freqs in self.matches(searcher.reader())
+        }
 
     def matches(self, reader: IndexReader) -> list[tuple[int, tuple[float, ...]]]:
         """Kept per reader: a search asks twice (top hits, then every match)."""
@@ -91,7 +96,16 @@ def phrase_matches(
     return out
 
 
-def _positions(value: bytes) -> list[int]:
-    """Positions.decode_positions, with the gaps summed in C."""
-    data = value[_COUNT:]
-    return list(accumulate(loads(data if data.endswith(b".") else data + b".")))
+class _Positions(dict):
+    """Positions.decode_positions, with the gaps summed in C, for each encoded value met: most
+    values recur (a word once, at the same place in an entry), so most are decoded once."""
+
+    def __missing__(self, value: bytes) -> tuple[int, ...]:
+        if len(self) > 100_000:
+            self.clear()
+        data = value[_COUNT:]
+        found = self[value] = tuple(accumulate(loads(data if data.endswith(b".") else data + b".")))
+        return found
+
+
+_positions = _Positions().__getitem__

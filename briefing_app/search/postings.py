@@ -56,8 +56,17 @@ def term_ids(reader: IndexReader, field: str, term: bytes) -> list[int]:
 
 def term_weights(reader: IndexReader, field: str, term: bytes) -> Iterator[tuple[int, float]]:
     """(entry, weight) for each entry holding the term: the weight is the word's frequency there."""
-    for offset, ids, weights in _blocks(reader, field, term, "weights"):
-        yield from zip([i + offset for i in ids] if offset else ids, weights, strict=True)
+    return zip(*term_weight_lists(reader, field, term), strict=True)
+
+
+def term_weight_lists(reader: IndexReader, field: str, term: bytes) -> tuple[list[int], list[float]]:
+    """The entries holding the term, ascending, and the term's weight in each."""
+    entries: list[int] = []
+    weights: list[float] = []
+    for offset, ids, found in _blocks(reader, field, term, "weights"):
+        entries.extend([i + offset for i in ids] if offset else ids)
+        weights.extend(found)
+    return entries, weights
 
 
 def term_values(reader: IndexReader, field: str, term: bytes) -> dict[int, bytes]:

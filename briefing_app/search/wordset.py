@@ -60,7 +60,7 @@ class WordSet(query.Query):
     def estimate_size(self, ixreader) -> int:
         return sum(ixreader.doc_frequency(self.fieldname, w) for w in self.words)
 
-    def _plan(self, reader) -> tuple[list[str], str]:
+    def plan(self, reader) -> tuple[list[str], str]:
         """The words present in this segment, and how they are matched there: "none", one
         "term", a "scored" OR, or one unscored "list"."""
         present = [w for w in self.words if (self.fieldname, w) in reader]
@@ -70,7 +70,7 @@ class WordSet(query.Query):
 
     def matcher(self, searcher, context=None) -> matching.Matcher:
         reader = searcher.reader()
-        present, plan = self._plan(reader)
+        present, plan = self.plan(reader)
         if plan == "none":
             return matching.NullMatcher()
         if plan == "term":
@@ -81,13 +81,20 @@ class WordSet(query.Query):
                 return scored
             terms = [query.Term(self.fieldname, w, boost=self.boost) for w in present]
             return query.Or(terms).matcher(searcher, context)
-        return matching.ListMatcher(self._ids(reader, present), all_weights=self.boost)
+        return matching.ListMatcher(self.ids(reader, present), all_weights=self.boost)
 
     def unscored(self, reader) -> bool:
         """True when, in every segment, this matches as one list whose entries all score alike."""
-        return all(self._plan(leaf)[1] == "list" for leaf, _ in reader.leaf_readers())
+        return all(self.plan(leaf)[1] == "list" for leaf, _ in reader.leaf_readers())
 
     def _scored(self, searcher, present: list[str]) -> matching.Matcher | None:
+        scores = self.scores(searcher, present)
+        if scores is None:
+            return None
+        ids = sorted(scores)
+        return matching.ListMatcher(ids, weights=[scores[i] for i in ids])
+
+    def scores(self, searcher, present: list[str]) -> dict[int, float] | None:
         """Each entry scored as Whoosh scores an OR of the words (the sum of the scores of the
         words it holds), computed a block of postings at a time: Whoosh's tree of OR matchers
         cost 40 ms for a prefix of a few hundred rare words on the 10 MB pack."""
@@ -99,10 +106,9 @@ class WordSet(query.Query):
             score, length = scorer._score, scorer.dfl
             for entry, weight in term_weights(searcher.reader(), self.fieldname, word.encode("utf-8")):
                 scores[entry] = scores.get(entry, 0.0) + score(weight, length(entry)) * self.boost
-        ids = sorted(scores)
-        return matching.ListMatcher(ids, weights=[scores[i] for i in ids])
+        return scores
 
-    def _ids(self, reader, present: list[str]) -> list[int]:
+    def ids(self, reader, present: list[str]) -> list[int]:
         # Kept per reader: a search asks twice (top hits, then every match).
         cache = self.__dict__.setdefault("_found", {})
         if id(reader) not in cache:

@@ -15,6 +15,7 @@ from briefing_app.search.matches import matching_entries
 from briefing_app.search.phrase import CheckedPhrase
 from briefing_app.search.query import parse
 from briefing_app.search.schema import make_schema
+from briefing_app.search.topk import top_hits
 
 PHRASES = [
     "big lunch",
@@ -111,3 +112,27 @@ def test_unscored_word_lists_give_whoosh_top_hits(engine, monkeypatch, text):
     theirs = [(entries[h.docnum].block, h.score) for h in engine.searcher.search(q, limit=7)]
     ours = [(h.block, h.score) for h in engine.search(text, limit=7).hits]
     assert ours == theirs
+
+
+TOP_QUERIES = [
+    *QUERIES,
+    "integration community",
+    "doc:lga-item-3 prevent",
+    "prevent OR channel OR muslim",
+    '"big lunch" OR cohesion',
+    "communit* prevent",
+    "channel -prevent -muslim",
+    "the",
+]
+
+
+@pytest.mark.parametrize("text", TOP_QUERIES)
+def test_top_hits_are_whooshs_top_hits(engine, text):
+    q = parse(engine.parser, text, engine.documents, lambda: engine.lexicon)
+    found = matching_entries(q, engine.searcher.reader())
+    ours = top_hits(q, engine.searcher, found, 10)
+    assert ours is not None, "every kind of query in this list is scored from blocks"
+    theirs = [(h.docnum, h.score) for h in engine.searcher.search(q, limit=10)]
+    # Whoosh may add an AND's or OR's parts in another order: the same scores to the last bits.
+    assert [s for _, s in ours] == pytest.approx([s for _, s in theirs], rel=1e-12, abs=0)
+    assert [n for n, _ in ours] == [n for n, _ in theirs]
