@@ -86,9 +86,12 @@ def phrase_matches(
     out = []
     for entry in sorted(candidates):
         positions = [_positions(p[entry]) for p in postings]
-        starts = set(positions[0])
+        starts = positions[0]
         for shift, later in enumerate(positions[1:], start=1):
-            starts &= {pos - shift for pos in later}
+            # Most words occur a few times in an entry: a short tuple is searched faster than
+            # a set is built.
+            within = later if len(later) < 8 else set(later)
+            starts = [pos for pos in starts if pos + shift in within]
             if not starts:
                 break
         if starts:
