@@ -72,8 +72,10 @@ class _Top(NamedTuple):
 
 
 class SearchEngine:
-    def __init__(self, pack: Pack, ix: windex.Index) -> None:
+    def __init__(self, pack: Pack, ix: windex.Index, entries: list[Entry] | None = None) -> None:
+        """`entries`: the pack's index entries (entries.iter_entries), if already read."""
         self.pack = pack
+        self._pack_entries = entries
         self.ix = ix
         self.weighting = MemoryLengthBM25F()
         self.searcher: Searcher = ix.searcher(weighting=self.weighting)
@@ -148,7 +150,8 @@ class SearchEngine:
 
     def _entries_by_docnum(self) -> list[Entry | None]:
         if self._entries is None:
-            by_key = {e.key: e for e in iter_entries(self.pack)}
+            by_key = {e.key: e for e in self._pack_entries or iter_entries(self.pack)}
+            self._pack_entries = None
             keys = self.searcher.reader().column_reader("key")
             # None for an entry the model no longer has: the index was checked against the
             # pack's fingerprint when opened, so only a pack edited since then gives one.

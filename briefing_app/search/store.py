@@ -23,7 +23,7 @@ from briefing_app.pack.model import Pack
 from briefing_app.paths import bundled_index_dir, bundled_pack_dir, cache_dir
 from briefing_app.search.bulk import Progress, write_index
 from briefing_app.search.engine import SearchEngine
-from briefing_app.search.entries import fingerprint, iter_entries
+from briefing_app.search.entries import Entry, fingerprint, iter_entries
 from briefing_app.search.schema import SCHEMA_VERSION, make_schema
 
 SIDECAR = "briefing-index.json"
@@ -79,11 +79,14 @@ def build_index(
     progress: Progress | None = None,
     processes: int | None = None,
     start_method: str | None = None,
+    entries: list[Entry] | None = None,
 ) -> BuildReport:
-    """Build the pack's index at `path`. start_method="spawn" when called from a threaded GUI:
-    forking a process that runs threads is unsafe."""
+    """Build the pack's index at `path` (from `entries`, the pack's, if already read).
+    start_method="spawn" when called from a threaded GUI: forking a process that runs threads
+    is unsafe."""
     started = time.perf_counter()
-    entries = list(iter_entries(pack))
+    if entries is None:
+        entries = list(iter_entries(pack))
     chars = sum(len(e.text) for e in entries)
     if processes is None:
         processes = 2 if chars >= MULTIPROCESS_CHARS and (os.cpu_count() or 1) >= 2 else 1
@@ -142,7 +145,8 @@ def open_engine(
     pack: Pack, progress: Progress | None = None, start_method: str | None = None
 ) -> tuple[SearchEngine, BuildReport | None]:
     """Open a usable index for the pack, building one (never inside the install folder) if needed."""
-    expected = pack_fingerprint(pack)
+    entries = list(iter_entries(pack))  # read once: for the check, a build and the engine
+    expected = fingerprint(entries, SCHEMA_VERSION)
     candidates = [bundled_index_dir(), cache_location(pack)] if is_bundled(pack) else [cache_location(pack)]
     why = ""
     for path in candidates:
@@ -150,13 +154,13 @@ def open_engine(
         if status.state == "ok":
             try:
                 ix = windex.open_dir(str(path), readonly=True)
-                return SearchEngine(pack, ix), None
+                return SearchEngine(pack, ix, entries), None
             except Exception:
                 status = IndexStatus(path, "damaged", "the index cannot be opened")
         why = why or status.reason
     target = cache_location(pack)
-    report = build_index(pack, target, progress, start_method=start_method)
+    report = build_index(pack, target, progress, start_method=start_method, entries=entries)
     ix = windex.open_dir(str(target), readonly=True)
-    return SearchEngine(pack, ix), BuildReport(
+    return SearchEngine(pack, ix, entries), BuildReport(
         report.path, report.entries, report.seconds, report.processes, why
     )
