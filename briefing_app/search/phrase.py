@@ -83,20 +83,34 @@ def phrase_matches(
     candidates = set(min(postings, key=len))
     for p in postings:
         candidates &= p.keys()
-    out = []
-    for entry in sorted(candidates):
-        positions = [_positions(p[entry]) for p in postings]
-        starts = positions[0]
-        for shift, later in enumerate(positions[1:], start=1):
-            # Most words occur a few times in an entry: a short tuple is searched faster than
-            # a set is built.
-            within = later if len(later) < 8 else set(later)
-            starts = [pos for pos in starts if pos + shift in within]
-            if not starts:
-                break
-        if starts:
-            out.append((entry, tuple(float(len(found)) for found in positions)))
-    return out
+    entries = sorted(candidates)
+    # Each word's positions in each candidate, decoded in C but for values not met before.
+    columns = [list(map(_positions, map(p.__getitem__, entries))) for p in postings]
+    if len(columns) == 2:  # most phrases: the second word right after the first, checked inline
+        found = [
+            (entry, (float(len(first)), float(len(second))))
+            for entry, first, second in zip(entries, *columns, strict=True)
+            if (first[0] + 1 in second if len(first) == 1 else any(pos + 1 in second for pos in first))
+        ]
+        return found
+    return [
+        (entry, tuple(float(len(word)) for word in positions))
+        for entry, positions in zip(entries, zip(*columns, strict=True), strict=True)
+        if _in_order(positions)
+    ]
+
+
+def _in_order(positions: tuple[tuple[int, ...], ...]) -> bool:
+    """True when some position of the first word is followed by each later word in turn."""
+    starts: list[int] | tuple[int, ...] = positions[0]
+    for shift, later in enumerate(positions[1:], start=1):
+        # Most words occur a few times in an entry: a short tuple is searched faster than a
+        # set is built.
+        within = later if len(later) < 8 else set(later)
+        starts = [pos for pos in starts if pos + shift in within]
+        if not starts:
+            return False
+    return True
 
 
 class _Positions(dict):
