@@ -129,7 +129,7 @@ class SearchEngine:
             top = self.searcher.search(q, limit=limit)
         if found is None:
             found = self.searcher.docs_for_query(q)
-        counts = dict(Counter(doc_of[n] for n in found))
+        counts = dict(Counter(map(doc_of.__getitem__, found)))
         matched = _positive_terms(q, reader)
         stems = frozenset(t for f, t in matched if f == "text")
         words = frozenset(t for f, t in matched if f == "exact")
