@@ -53,8 +53,8 @@ def top_hits(
 
 def _scores(q: query.Query, sub: Searcher, within: set[int]) -> Scores | None:
     """The score of each entry of `within` (numbers in this segment) that `q` matches."""
-    if getattr(q, "boost", 1.0) != 1.0 and not isinstance(q, (WordSet, CheckedPhrase)):
-        return None  # Whoosh wraps a boosted query's matcher; not needed by Briefing's queries
+    if getattr(q, "boost", 1.0) != 1.0:
+        return None  # each kind of query applies a boost its own way; Briefing's queries have none
     if isinstance(q, query.Term):
         return _term(sub, q.fieldname, q.text, within)
     if isinstance(q, WordSet):
@@ -137,12 +137,11 @@ def _wordset(q: WordSet, sub: Searcher, within: set[int]) -> Scores | None:
     if plan == "none":
         return {}
     if plan == "term":
-        scores = _term(sub, q.fieldname, present[0], within)
-        return None if scores is None else {e: s * q.boost for e, s in scores.items()}
+        return _term(sub, q.fieldname, present[0], within)
     if plan == "scored":
         scores = q.scores(sub, present)
         return None if scores is None else {e: s for e, s in scores.items() if e in within}
-    return {e: q.boost for e in q.ids(reader, present) if e in within}
+    return {e: 1.0 for e in q.ids(reader, present) if e in within}  # all alike, unscored
 
 
 class _Bm25(dict):
