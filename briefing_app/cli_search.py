@@ -26,7 +26,8 @@ class ProgressBar:
         if not self.live or total <= 0:
             return
         filled = self.width * done // total
-        self.stream.write(f"\r{what}: [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}")
+        bar = f"{what}: [{'#' * filled}{'.' * (self.width - filled)}] {100 * done // total}%"
+        self.stream.write(f"\r{bar:<60}")  # padded: a shorter step name overwrites a longer one
         self.stream.flush()
         self.shown = True
 

@@ -43,6 +43,9 @@ INDEX_NAME = "MAIN"  # Whoosh's default, which open_dir reads
 Fields = dict[str, Any]  # one entry's field values, as add_document takes them
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 T = TypeVar("T")
+# The part of writing a segment spent reading entries into postings, before terms are written
+# (measured on the 10 MB pack): the progress bar runs on through both steps.
+GATHERING = 0.6
 
 
 def write_index(
@@ -89,12 +92,12 @@ def write_segment(
     codec = BriefingCodec()
     segment = codec.new_segment(storage, INDEX_NAME)
     with _cyclic_gc_paused():
-        fields = _gather(storage, codec, segment, schema, docs, progress)
+        fields = _gather(storage, codec, segment, schema, docs, _part(progress, len(docs), 0, GATHERING))
         segment.set_doc_count(len(docs))
         writer = codec.field_writer(storage, segment)
-        # Writing is reported in entries too, for one bar: the share of the terms written.
         terms, written = sum(len(f.terms) for f in fields.values()), 0
         step = max(1, terms // 50)
+        writing = _part(progress, len(docs), GATHERING, 1 - GATHERING)
         for name in sorted(fields):
             table = fields[name]
             if not table.terms:
@@ -104,8 +107,8 @@ def write_segment(
             for term in sorted(table.terms):
                 writer.write_term(term, *table.postings(term), length_of)
                 written += 1
-                if progress and written % step == 0:
-                    progress(len(docs) * written // terms, len(docs), "Writing the index")
+                if writing and written % step == 0:
+                    writing(written, terms, "Writing the index")
             writer.finish_field()
         writer.close()
     if segment.should_assemble():
@@ -230,6 +233,13 @@ def _shares(docs: Sequence[Fields], processes: int) -> list[Sequence[Fields]]:
         bounds.append(i + 1)
     bounds.append(len(docs))
     return [docs[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _part(progress: Progress | None, total: int, start: float, size: float) -> Progress | None:
+    """A step's own progress (done of its own total) as its part of one bar over `total`."""
+    if progress is None:
+        return None
+    return lambda done, of, what: progress(round(total * (start + size * done / max(1, of))), total, what)
 
 
 def _share_progress(progress: Progress | None, total: int, shares: int) -> Progress | None:
