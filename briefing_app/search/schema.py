@@ -19,8 +19,10 @@ EXACT = FusedTokenizer(stemming=False)
 
 
 class IndexedText(TEXT):
-    """A TEXT field that turns a value into postings in one pass (see analysis.postings) rather
-    than token by token through the analyser; queries still go through the analyser."""
+    """A TEXT field whose values become postings in one pass over their words rather than token
+    by token through the analyser: the bulk writer (bulk.py) gathers them through `terms_of`, and
+    Whoosh's own writer through `index` (analysis.postings), sharing the encoded values, so both
+    writers give the same bytes. Queries still go through the analyser."""
 
     @property
     def fused(self) -> bool:

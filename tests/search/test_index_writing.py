@@ -9,7 +9,7 @@ from whoosh import index as windex
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import TEXT
 
-from briefing_app.search.bulk import write_index
+from briefing_app.search.bulk import _FieldPostings, write_index
 from briefing_app.search.codec import BriefingCodec
 from briefing_app.search.entries import iter_entries
 from briefing_app.search.schema import EXACT, STEMMED, make_schema
@@ -32,6 +32,23 @@ def test_postings_match_what_the_analyser_gives(field, bundled_pack):
     texts = TRICKY + [e.text for e in iter_entries(bundled_pack)]
     for text in texts:
         assert sorted(ours.index(text)) == sorted(stock.index(text)), text
+
+
+@pytest.mark.parametrize("field", ["text", "exact"])
+def test_bulk_writer_gathers_what_the_analyser_gives(field, bundled_pack):
+    """The bulk writer's one pass over the words gives each text the postings Whoosh's own
+    token-by-token path gives (term, frequency as weight, encoded positions or count)."""
+    ours = _FieldPostings(make_schema()[field], 0)
+    analyser = STEMMED if field == "text" else EXACT
+    stock = TEXT(analyzer=analyser, phrase=(field == "text"))
+    texts = TRICKY + [e.text for e in iter_entries(bundled_pack)]
+    ours.lengths = [None] * len(texts)
+    expected: dict[bytes, list] = {}
+    for entry, text in enumerate(texts):
+        ours.add(entry, text, {})
+        for term, _, weight, value in stock.index(text):
+            expected.setdefault(term, []).append((entry, weight, value))
+    assert {term: list(zip(*ours.postings(term), strict=True)) for term in ours.terms} == expected
 
 
 def _index(folder: Path, codec, entries):
