@@ -105,10 +105,12 @@ def postings(value: str, stemming: bool, positions: bool) -> list[Posting]:
     pass over the words: indexing spent most of its time passing single tokens between
     generators. The field's analyser still serves queries and must agree; a test holds them equal.
     """
-    words = terms(value, stemming)
+    in_order = terms(value, stemming)
     if not positions:
-        return [(w, n, float(n), frequency_value(n)) for w, n in Counter(words).items()]
-    return [(w, len(found), float(len(found)), positions_value(found)) for w, found in where(words).items()]
+        return [(w, n, float(n), frequency_value(n)) for w, n in Counter(in_order).items()]
+    return [
+        (w, len(found), float(len(found)), positions_value(found)) for w, found in where(in_order).items()
+    ]
 
 
 class _Terms(dict):
@@ -137,14 +139,14 @@ def words(value: str) -> list[str]:
 
 def terms(value: str | list[str], stemming: bool) -> list[bytes]:
     """The terms of a value (or of its words), in order, as the field's analyser gives them."""
-    found = WORDS.findall(value) if isinstance(value, str) else value
+    found = words(value) if isinstance(value, str) else value
     return list(map(_TERMS[stemming].__getitem__, found))
 
 
-def where(words: list[bytes]) -> dict[bytes, list[int]]:
+def where(in_order: list[bytes]) -> dict[bytes, list[int]]:
     """Each term's positions, in order of first appearance."""
     found: dict[bytes, list[int]] = {}
-    for i, w in enumerate(words):
+    for i, w in enumerate(in_order):
         if w in found:
             found[w].append(i)
         else:

@@ -108,7 +108,7 @@ class SearchEngine:
     def lexicon(self) -> Lexicon:
         if self._lexicon is None:
             reader = self.searcher.reader()
-            terms = [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("exact")]
+            terms = [_text(t) for t in reader.lexicon("exact")]
             self._lexicon = Lexicon(terms, lambda t: reader.doc_frequency("exact", t))
         return self._lexicon
 
