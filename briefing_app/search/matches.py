@@ -12,7 +12,7 @@ from whoosh import query
 from whoosh.reading import IndexReader
 
 from briefing_app.search.phrase import CheckedPhrase
-from briefing_app.search.postings import term_ids
+from briefing_app.search.postings import indexed_term, term_ids
 from briefing_app.search.wordset import WordSet
 
 
@@ -59,10 +59,5 @@ def _minus(a: set[int] | None, b: set[int] | None) -> set[int] | None:
 
 
 def _term(reader: IndexReader, field: str, text) -> set[int]:
-    if field not in reader.schema:
-        return set()
-    try:
-        term = reader.schema[field].to_bytes(text)
-    except ValueError:
-        return set()
-    return set(term_ids(reader, field, term))
+    term = indexed_term(reader, field, text)
+    return set() if term is None else set(term_ids(reader, field, term))

@@ -18,7 +18,7 @@ from whoosh.matching.binary import IntersectionMatcher
 from whoosh.reading import IndexReader
 from whoosh.system import _INT_SIZE
 
-from briefing_app.search.postings import term_values
+from briefing_app.search.postings import indexed_term, term_values
 
 _COUNT = _INT_SIZE  # Whoosh's Positions values: a count, then the pickled gaps between positions
 
@@ -72,12 +72,8 @@ def phrase_matches(
 ) -> list[tuple[int, tuple[float, ...]]]:
     """The entries (numbers in `reader`) where `words` stand one after another, ascending, each
     with how often each word occurs in it."""
-    field = reader.schema[fieldname]
-    try:
-        terms = [field.to_bytes(w) for w in words]
-    except ValueError:
-        return []
-    if not terms or any((fieldname, t) not in reader for t in terms):
+    terms = [indexed_term(reader, fieldname, w) for w in words]
+    if not terms or None in terms:
         return []
     postings = [term_values(reader, fieldname, t) for t in terms]
     candidates = set(min(postings, key=len))

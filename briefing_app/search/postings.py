@@ -17,6 +17,17 @@ from whoosh.reading import IndexReader
 Block = tuple[int, tuple[int, ...], tuple]  # entry number offset, ids, weights or values (or ())
 
 
+def indexed_term(reader: IndexReader, field: str, text) -> bytes | None:
+    """The word as the index stores it in `field`, or None when no entry holds it there."""
+    if field not in reader.schema:
+        return None
+    try:
+        term = reader.schema[field].to_bytes(text)
+    except ValueError:
+        return None
+    return term if (field, term) in reader else None
+
+
 def _blocks(reader: IndexReader, field: str, term: bytes, part: str = "") -> Iterator[Block]:
     """Each block of the term's postings, with its "weights" or "values" when `part` names them."""
     for leaf, offset in reader.leaf_readers():

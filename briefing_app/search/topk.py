@@ -19,7 +19,7 @@ from whoosh.searching import Searcher
 
 from briefing_app.search.matches import matching_entries
 from briefing_app.search.phrase import CheckedPhrase
-from briefing_app.search.postings import term_weight_lists
+from briefing_app.search.postings import indexed_term, term_weight_lists
 from briefing_app.search.wordset import WordSet
 
 Scores = dict[int, float]  # entry number in a segment -> score
@@ -106,13 +106,8 @@ def _sum(values: Iterable[float]) -> float:
 
 def _term(sub: Searcher, fieldname: str, text, within: set[int]) -> Scores | None:
     reader = sub.reader()
-    if fieldname not in sub.schema:
-        return {}
-    try:
-        btext = sub.schema[fieldname].to_bytes(text)
-    except ValueError:
-        return {}
-    if (fieldname, btext) not in reader:
+    btext = indexed_term(reader, fieldname, text)
+    if btext is None:
         return {}
     scorer = sub.weighting.scorer(sub, fieldname, text)
     entries, weights = term_weight_lists(reader, fieldname, btext)
