@@ -65,11 +65,6 @@ def term_ids(reader: IndexReader, field: str, term: bytes) -> list[int]:
     return out
 
 
-def term_weights(reader: IndexReader, field: str, term: bytes) -> Iterator[tuple[int, float]]:
-    """(entry, weight) for each entry holding the term: the weight is the word's frequency there."""
-    return zip(*term_weight_lists(reader, field, term), strict=True)
-
-
 def term_weight_lists(reader: IndexReader, field: str, term: bytes) -> tuple[list[int], list[float]]:
     """The entries holding the term, ascending, and the term's weight in each."""
     entries: list[int] = []

@@ -14,12 +14,13 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
-from whoosh import query, scoring
+from whoosh import query
 from whoosh.searching import Searcher
 
 from briefing_app.search.matches import matching_entries
 from briefing_app.search.phrase import CheckedPhrase
-from briefing_app.search.postings import indexed_term, term_weight_lists
+from briefing_app.search.postings import indexed_term
+from briefing_app.search.scoring import term_scores
 from briefing_app.search.wordset import WordSet
 
 Scores = dict[int, float]  # entry number in a segment -> score
@@ -109,16 +110,8 @@ def _term(sub: Searcher, fieldname: str, text, within: set[int]) -> Scores | Non
     btext = indexed_term(reader, fieldname, text)
     if btext is None:
         return {}
-    scorer = sub.weighting.scorer(sub, fieldname, text)
-    entries, weights = term_weight_lists(reader, fieldname, btext)
-    if type(scorer) is scoring.BM25FScorer:
-        pairs = zip(weights, map(scorer.dfl, entries), strict=True)  # all in C, but for pairs not met before
-        scores = dict(zip(entries, map(_Bm25(scorer).__getitem__, pairs), strict=True))
-    elif isinstance(scorer, scoring.WeightLengthScorer):
-        scores = dict(zip(entries, map(scorer._score, weights, map(scorer.dfl, entries)), strict=True))
-    elif type(scorer) is scoring.WeightScorer:  # a field without lengths, such as doc
-        scores = dict(zip(entries, weights, strict=True))
-    else:
+    scores = term_scores(sub, fieldname, text, btext)
+    if scores is None:
         return None
     if len(within) < len(scores):
         return {e: scores[e] for e in within if e in scores}
@@ -137,19 +130,3 @@ def _wordset(q: WordSet, sub: Searcher, within: set[int]) -> Scores | None:
         scores = q.scores(sub, present)
         return None if scores is None else {e: s for e, s in scores.items() if e in within}
     return {e: 1.0 for e in q.ids(reader, present) if e in within}  # all alike, unscored
-
-
-class _Bm25(dict):
-    """BM25FScorer._score for each (frequency, length) met, worked out once: a common word's
-    entries share a few hundred pairs. The same operations in the same order as whoosh's
-    scoring.bm25, so the same floats."""
-
-    def __init__(self, scorer: scoring.BM25FScorer) -> None:
-        super().__init__()
-        self.idf, self.avgfl, self.B, self.K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-
-    def __missing__(self, key: tuple[float, int]) -> float:
-        tf, fl = key
-        idf, avgfl, B, K1 = self.idf, self.avgfl, self.B, self.K1
-        score = self[key] = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
-        return score

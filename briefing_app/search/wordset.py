@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from whoosh import matching, query, scoring
+from whoosh import matching, query
 
-from briefing_app.search.postings import term_ids, term_weights
+from briefing_app.search.postings import term_ids
+from briefing_app.search.scoring import term_scores
 
 # Above this many entries in total, the words are matched as one unscored list.
 SCORED_LIMIT = 2000
@@ -98,14 +99,13 @@ class WordSet(query.Query):
         """Each entry scored as Whoosh scores an OR of the words (the sum of the scores of the
         words it holds), computed a block of postings at a time: Whoosh's tree of OR matchers
         cost 40 ms for a prefix of a few hundred rare words on the 10 MB pack."""
-        scorers = [searcher.weighting.scorer(searcher, self.fieldname, w) for w in present]
-        if not all(isinstance(s, scoring.WeightLengthScorer) for s in scorers):
+        parts = [term_scores(searcher, self.fieldname, w, w.encode("utf-8")) for w in present]
+        if any(part is None for part in parts):
             return None
         scores: dict[int, float] = {}
-        for word, scorer in zip(present, scorers, strict=True):
-            score, length = scorer._score, scorer.dfl
-            for entry, weight in term_weights(searcher.reader(), self.fieldname, word.encode("utf-8")):
-                scores[entry] = scores.get(entry, 0.0) + score(weight, length(entry)) * self.boost
+        for part in parts:
+            for entry, score in part.items():
+                scores[entry] = scores.get(entry, 0.0) + score * self.boost
         return scores
 
     def ids(self, reader, present: list[str]) -> list[int]:
