@@ -80,13 +80,14 @@ def build_index(
     processes: int | None = None,
     start_method: str | None = None,
     entries: list[Entry] | None = None,
+    expected: str | None = None,
 ) -> BuildReport:
-    """Build the pack's index at `path` (from `entries`, the pack's, if already read).
-    start_method="spawn" when called from a threaded GUI: forking a process that runs threads
-    is unsafe."""
+    """Build the pack's index at `path` (from `entries`, the pack's, and `expected`, their
+    fingerprint, if already worked out). start_method="spawn" when called from a threaded GUI:
+    forking a process that runs threads is unsafe."""
     started = time.perf_counter()
     if entries is None:
-        entries = list(iter_entries(pack))
+        entries, expected = list(iter_entries(pack)), None
     chars = sum(len(e.text) for e in entries)
     if processes is None:
         processes = 2 if chars >= MULTIPROCESS_CHARS and (os.cpu_count() or 1) >= 2 else 1
@@ -94,15 +95,16 @@ def build_index(
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
     try:
         docs = [e.index_fields() for e in entries]
-        expected = write_index(
+        worked_out = write_index(
             tmp,
             make_schema(),
             docs,
             processes,
             progress,
             start_method,
-            lambda: fingerprint(entries, SCHEMA_VERSION),
+            None if expected else lambda: fingerprint(entries, SCHEMA_VERSION),
         )
+        expected = expected or worked_out
         info = {
             "schema": SCHEMA_VERSION,
             "fingerprint": expected,
@@ -159,7 +161,9 @@ def open_engine(
                 status = IndexStatus(path, "damaged", "the index cannot be opened")
         why = why or status.reason
     target = cache_location(pack)
-    report = build_index(pack, target, progress, start_method=start_method, entries=entries)
+    report = build_index(
+        pack, target, progress, start_method=start_method, entries=entries, expected=expected
+    )
     ix = windex.open_dir(str(target), readonly=True)
     return SearchEngine(pack, ix, entries), BuildReport(
         report.path, report.entries, report.seconds, report.processes, why
