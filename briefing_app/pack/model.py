@@ -24,6 +24,24 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Region:
+    """Where one printed line of a block sits on a page of the source PDF.
+
+    `page` is the 0-based page index in the file (not the printed number); the box is in PDF points
+    measured from the page's top-left corner; `start` is the offset in the block's text where this
+    line's text begins, so a search hit or a highlight at offset k lies on the last region whose
+    start is at most k.
+    """
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    start: int = 0
+
+
+@dataclass(frozen=True)
 class Block:
     id: str
     kind: str
@@ -36,6 +54,7 @@ class Block:
     rows: tuple[tuple[str, ...], ...] | None = None  # tables only
     role: str | None = None  # "attribution", "figure", "front-matter": how to present it
     line: int | None = None  # 1-based line in the source where the block starts
+    regions: tuple[Region, ...] = ()  # PDF sources only: the block's lines on the pages, in order
 
     @property
     def note_refs(self) -> tuple[str, ...]:
