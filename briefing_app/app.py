@@ -50,6 +50,7 @@ def run_gui(
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from briefing_app.gui.accessibility import name_controls
     from briefing_app.gui.main_window import MainWindow
 
     qInstallMessageHandler(_quiet_qt_messages)
@@ -60,6 +61,7 @@ def run_gui(
 
     services = build_services()
     window = MainWindow(services)
+    name_controls(window)
     if startup_report:
         from briefing_app.gui.startup import watch
 
