@@ -10,12 +10,16 @@ markers have their own keys (Alt+Down, Alt+Up), and Enter on a marker opens its 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAccessible, QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAccessible, QTextCursor
+from PySide6.QtWidgets import QWidget
 
-SETTING = "reader/caretBrowsing"  # "on" or "off" once the reader chose with F7; absent: automatic
+if TYPE_CHECKING:
+    from briefing_app.gui.reader import ReaderView
+    from briefing_app.gui.settings import Settings
+
 KEYBOARD_REASONS = (
     Qt.FocusReason.TabFocusReason,
     Qt.FocusReason.BacktabFocusReason,
@@ -24,26 +28,22 @@ KEYBOARD_REASONS = (
 
 
 class CaretBrowsing(QObject):
-    """Owns the caret-browsing mode of one reading pane and the F7 action that toggles it.
+    """The caret-browsing mode of one reading pane, and Tab leaving it.
 
-    Until the reader chooses with F7 (remembered), it turns itself on when a screen reader is
-    running or when the focus first reaches the text by keyboard (Tab, F6, a shortcut)."""
+    Until the reader chooses with F7 (remembered in the settings), it turns itself on when a
+    screen reader is running or when the focus first reaches the text by keyboard (Tab, F6, a
+    shortcut): someone reading with the keyboard gets a caret without having to know about F7."""
 
     toggled = Signal(bool)
 
-    def __init__(self, reader: QTextBrowser, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, reader: ReaderView, settings: Settings) -> None:
+        super().__init__(reader)
         self.reader = reader
-        self.settings = QSettings()
-        self.action = QAction("&Caret Browsing", parent)
-        self.action.setCheckable(True)
-        self.action.setShortcut(QKeySequence(Qt.Key.Key_F7))
-        self.action.setToolTip("Move a caret through the text with the arrow keys; Shift selects (F7)")
-        choice = self.settings.value(SETTING)
-        self._chosen = choice in ("on", "off")
-        self._set(choice == "on" or (not self._chosen and QAccessible.isActive()))
+        self.settings = settings
+        choice = settings.caret_browsing()
+        self._chosen = choice is not None
+        self._set(bool(choice) or (choice is None and QAccessible.isActive()))
         reader.installEventFilter(self)
-        self.action.triggered.connect(self._on_triggered)
 
     @property
     def enabled(self) -> bool:
@@ -52,7 +52,7 @@ class CaretBrowsing(QObject):
     def set_enabled(self, on: bool) -> None:
         """Turn caret browsing on or off, as the reader's own choice (remembered)."""
         self._chosen = True
-        self.settings.setValue(SETTING, "on" if on else "off")
+        self.settings.set_caret_browsing(on)
         self._set(on)
 
     def _set(self, on: bool) -> None:
@@ -60,10 +60,8 @@ class CaretBrowsing(QObject):
         keyboard = Qt.TextInteractionFlag.TextSelectableByKeyboard
         flags = flags | keyboard if on else flags & ~keyboard
         if flags == self.reader.textInteractionFlags():
-            self.action.setChecked(on)
             return
         self.reader.setTextInteractionFlags(flags)
-        self.action.setChecked(on)
         if on:
             self._caret_into_view()
         self.toggled.emit(on)
@@ -71,14 +69,8 @@ class CaretBrowsing(QObject):
     def _caret_into_view(self) -> None:
         # The caret starts where the reader is looking, not at the top of the document.
         visible = self.reader.viewport().rect()
-        cursor = self.reader.textCursor()
-        if not visible.intersects(self.reader.cursorRect(cursor)):
-            cursor = self.reader.cursorForPosition(visible.topLeft() + QPoint(4, 24))
-            self.reader.setTextCursor(cursor)
-
-    @Slot(bool)
-    def _on_triggered(self, checked: bool) -> None:
-        self.set_enabled(checked)
+        if not visible.intersects(self.reader.cursorRect()):
+            self.reader.setTextCursor(self.reader.cursorForPosition(visible.topLeft() + QPoint(4, 24)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         kind = event.type()
@@ -98,25 +90,15 @@ def _is_tab(event) -> bool:
 
 
 class MarkerSteps(QObject):
-    """Alt+Down and Alt+Up in the text: select the next or previous note marker, so Enter opens
-    it; `reached` says which note, for the status bar, the sidebar and a screen reader."""
+    """The next or previous note marker from the caret, selected, so that Enter opens its note;
+    `reached` says which note (for the status bar, the sidebar and a screen reader)."""
 
     reached = Signal(str)  # note key
     ended = Signal(bool)  # no marker further that way (True: going forward)
 
-    def __init__(self, reader: QTextBrowser, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, reader: ReaderView) -> None:
+        super().__init__(reader)
         self.reader = reader
-        self.next_action = QAction("Next Note Marker", reader)
-        self.next_action.setShortcut(QKeySequence("Alt+Down"))
-        self.previous_action = QAction("Previous Note Marker", reader)
-        self.previous_action.setShortcut(QKeySequence("Alt+Up"))
-        for action in (self.next_action, self.previous_action):
-            # Only in the text: Alt+Down elsewhere opens a combo box's list.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            reader.addAction(action)
-        self.next_action.triggered.connect(lambda: self.step(True))
-        self.previous_action.triggered.connect(lambda: self.step(False))
 
     def markers(self) -> list[tuple[int, str]]:
         """Every marker in the text as (position, note key), in reading order."""
@@ -126,8 +108,8 @@ class MarkerSteps(QObject):
     def step(self, forward: bool = True) -> str | None:
         """Select the marker after (or before) the caret; the note key, or None at the end."""
         markers = self.markers()
-        cursor = self.reader.textCursor()
         positions = [p for p, _ in markers]
+        cursor = self.reader.textCursor()
         if forward:
             i = bisect_right(positions, cursor.selectionStart())
         else:

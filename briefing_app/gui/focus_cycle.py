@@ -4,10 +4,13 @@ panel, the search box), as in browsers and mail readers, instead of through ever
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from briefing_app.gui.main_window import MainWindow
 
 Pane = tuple[QWidget, QWidget]  # (the region, the widget in it that takes the focus)
 
@@ -15,23 +18,13 @@ Pane = tuple[QWidget, QWidget]  # (the region, the widget in it that takes the f
 class PaneCycle(QObject):
     """`panes` gives the panes in order, each a region (a dock, a list) and the widget in it that
     takes the focus; hidden ones are passed over. The focus anywhere in a region counts as being in
-    that pane. `next_action` and `previous_action` belong in a menu (their keys work anyway)."""
+    that pane."""
 
     moved = Signal(QWidget)  # the widget that now has the focus
 
-    def __init__(self, window: QWidget, panes: Callable[[], list[Pane]]) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parent: QObject, panes: Callable[[], list[Pane]]) -> None:
+        super().__init__(parent)
         self.panes = panes
-        self.next_action = QAction("Next &Pane", window)
-        self.next_action.setShortcut(QKeySequence(Qt.Key.Key_F6))
-        self.previous_action = QAction("Pre&vious Pane", window)
-        self.previous_action.setShortcut(QKeySequence("Shift+F6"))
-        for action in (self.next_action, self.previous_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            window.addAction(action)
-        self.next_action.triggered.connect(lambda: self.step(True))
-        self.previous_action.triggered.connect(lambda: self.step(False))
 
     def current(self) -> int | None:
         """Which of the shown panes holds the focus (itself or inside it), if any."""
@@ -60,3 +53,20 @@ class PaneCycle(QObject):
             for region, target in self.panes()
             if target.isVisible() and target.isEnabled() and target.focusPolicy() != Qt.FocusPolicy.NoFocus
         ]
+
+
+def window_panes(window: MainWindow) -> list[Pane]:
+    """What F6 steps through in the main window, in order: the documents, the contents, the text
+    (or the comparison on screen), the side panel in front, the search box."""
+    workspace = window.workspace
+    reading = workspace.comparison_view if workspace.comparison is not None else window.reader
+    panes = [(window.documents, window.documents), (window.toc, window.toc), (window.pages, reading)]
+    for dock, part in (
+        (window.notes_dock, lambda panel: panel.list),
+        (window.search_dock, lambda panel: panel.results),
+        (window.annotations_dock, lambda panel: panel.tree),
+    ):
+        if dock.widget() is not None:  # the search and annotation panels are made when first shown
+            panes.append((dock, part(dock.widget())))
+    panes.append((window.search_field, window.search_field))
+    return panes

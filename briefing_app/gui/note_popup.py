@@ -48,3 +48,5 @@ class NotePopup(QFrame):
         self.adjustSize()
         self.move(popup_position(self.size(), marker))
         self.show()
+        # Shown, the popup has its frame, a pixel or two more: place it again by its final size.
+        self.move(popup_position(self.frameGeometry().size(), marker))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefing_app.errors import BriefingError
+from briefing_app.gui.accessibility import name_controls
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, group_item, marked
 from briefing_app.markup import escape
 
@@ -58,6 +59,7 @@ class SearchPanel(QWidget):
         self.status.linkActivated.connect(self._on_link)
         self.results.itemActivated.connect(self._on_item_activated)
         self.results.itemClicked.connect(self._on_item_activated)
+        name_controls(self)
 
     # -- public -------------------------------------------------------------------------------
     def set_engine(self, engine: SearchEngine | None, titles: dict[str, str]) -> None:
@@ -130,6 +132,8 @@ class SearchPanel(QWidget):
             for hit in own:
                 item = QTreeWidgetItem([f"{hit.location()}\n{hit.snippet}"])
                 item.setData(0, HIT_ROLE, hit)
+                spoken = f"Your note, {self.titles.get(hit.doc, hit.doc)}, {hit.location()}: {hit.snippet}"
+                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
                 item.setData(
                     0,
                     HTML_ROLE,
@@ -142,7 +146,10 @@ class SearchPanel(QWidget):
             group = groups.get(hit.doc)
             if group is None:
                 count = result.counts.get(hit.doc, 0)
-                group = group_item(f"{self.titles.get(hit.doc, hit.doc)} ({count})")
+                title = self.titles.get(hit.doc, hit.doc)
+                group = group_item(f"{title} ({count})")
+                spoken = f"{title}: {count} match{'es' if count != 1 else ''}"
+                group.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
                 self.results.addTopLevelItem(group)
                 groups[hit.doc] = group
             item = QTreeWidgetItem([f"{hit.location()}\n{hit.snippet}"])
@@ -152,6 +159,7 @@ class SearchPanel(QWidget):
                 HTML_ROLE,
                 f"<small>{escape(hit.location())}</small><br>{marked(hit.snippet, hit.snippet_ranges)}",
             )
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{hit.location(', ')}: {hit.snippet}")
             item.setToolTip(0, hit.location())
             group.addChild(item)
         self.results.expandAll()
