@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from whoosh import index as windex
+from whoosh import query as wquery
 from whoosh.searching import Searcher
 
 from briefing_app.pack.model import Pack
@@ -54,7 +55,9 @@ class SearchEngine:
         q = parse(self.parser, text, self.documents, lambda: self.lexicon)
         marks = marks_of(q)
         entries = self._entries_by_docnum()
-        found = self.searcher.search(q, limit=None)  # Whoosh's order: best first, then index order
+        wanted, unwanted = _exclusions_apart(q)
+        # Whoosh's order: best first, then index order.
+        found = self.searcher.search(wanted, limit=None, mask=unwanted)
         ranked = [
             SearchHit(entry, round(score, 4), marks)
             for docnum, score in found.items()
@@ -94,3 +97,15 @@ class SearchEngine:
             if better:
                 suggestion = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", better, suggestion, count=1)
         return suggestion if suggestion != text else None
+
+
+def _exclusions_apart(q: wquery.Query) -> tuple[wquery.Query, wquery.Query | None]:
+    """`word -other` as the words and a mask of what to leave out: Whoosh walks an AND holding a
+    NOT through every entry of the index, where a mask is one set of the entries to drop."""
+    if isinstance(q, wquery.And):
+        unwanted = [c.query for c in q.subqueries if isinstance(c, wquery.Not)]
+        wanted = [c for c in q.subqueries if not isinstance(c, wquery.Not)]
+        if unwanted and wanted:
+            a = wanted[0] if len(wanted) == 1 else wquery.And(wanted, boost=q.boost)
+            return a, unwanted[0] if len(unwanted) == 1 else wquery.Or(unwanted)
+    return q, None

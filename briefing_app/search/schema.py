@@ -13,8 +13,8 @@ from whoosh.lang.porter2 import stem
 
 SCHEMA_VERSION = 9
 
-# A word: letters and digits, with inner dots kept (1.2, e.g). The snippets split text with the
-# same pattern, so what they mark is what the index holds.
+# A word: letters and digits, with inner dots kept (1.2, e.g). The snippets find words where this
+# pattern does (snippets.py), so what they mark is what the index holds.
 WORD = re.compile(r"\w+(?:\.?\w+)*")
 
 

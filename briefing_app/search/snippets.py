@@ -6,11 +6,13 @@ to the text with the index's own word pattern and stemmer, so the reader can mar
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from whoosh import query as wquery
 
-from briefing_app.search.schema import WORD, stem_word
+from briefing_app.search.schema import stem_word
 
 ELLIPSIS = "…"
 Ranges = tuple[tuple[int, int], ...]
@@ -51,21 +53,33 @@ def hit_ranges(text: str, marks: Marks) -> Ranges:
     """Character ranges in `text` of the words (and whole phrases) the marks ask for, in order."""
     if not (marks.stems or marks.words or marks.phrases):
         return ()
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
-    # A stem keeps its word's first two letters: other words need no stemming.
-    heads = {s[:2] for s in marks.stems} | {w[:2] for p in marks.phrases for w in p}
-    stems = [stem_word(t) if t[:2] in heads else "" for _, _, t in tokens]
+    # Only words starting as a marked word or stem does can be marked (a stem keeps its word's
+    # first two letters): the rest of the text is skipped over by the regex, not word by word.
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _candidates(marks).finditer(text)]
+    stems = [stem_word(t) for _, _, t in tokens]
     found = {
-        (s, e)
-        for (s, e, t), st in zip(tokens, stems, strict=True)
-        if t in marks.words or (st and st in marks.stems)
+        (s, e) for (s, e, t), st in zip(tokens, stems, strict=True) if t in marks.words or st in marks.stems
     }
     for phrase in marks.phrases:
         n = len(phrase)
         for i in range(len(tokens) - n + 1):
-            if tuple(stems[i : i + n]) == phrase:
+            if tuple(stems[i : i + n]) == phrase and not any(
+                _WORD_CHAR.search(text, tokens[j][1], tokens[j + 1][0]) for j in range(i, i + n - 1)
+            ):  # one word right after another: nothing that is a word between them
                 found.add((tokens[i][0], tokens[i + n - 1][1]))
     return _merged(sorted(found))
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=256)
+def _candidates(marks: Marks) -> re.Pattern[str]:
+    heads = {w[:2] for w in marks.words} | {s[:2] for s in marks.stems}
+    heads |= {s[:2] for p in marks.phrases for s in p}
+    alternatives = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+    # Where WORD (schema.py) starts a word: not inside one, nor after a word and a dot (1.2).
+    return re.compile(rf"(?i)(?<!\w)(?<!\w\.)(?:{alternatives})\w*(?:\.?\w+)*")
 
 
 def _merged(ranges: list[tuple[int, int]]) -> Ranges:

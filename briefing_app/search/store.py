@@ -124,9 +124,11 @@ def write_index(
     ix = windex.create_in(str(folder), make_schema())
     try:
         if processes > 1:
-            writer = ix.writer(procs=processes, multisegment=True, start_method=start_method, limitmb=128)
+            writer = ix.writer(
+                procs=processes, multisegment=True, start_method=start_method, limitmb=512, batchsize=500
+            )
         else:
-            writer = ix.writer(limitmb=256)
+            writer = ix.writer(limitmb=512)
         total = len(entries)
         try:
             for done, entry in enumerate(entries):
