@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from briefing_app.gui.main_window import MainWindow
+from tests.gui.conftest import make_window
 from tests.hostile.helpers import HEAD, make_pack
 
 MANIFEST = (
@@ -29,11 +29,8 @@ def test_a_hostile_pack_opens_with_the_banner_and_the_good_documents(qtbot, tmp_
     )
     os.symlink("/etc/passwd", root / "documents" / "link.md")
     os.mkfifo(root / "documents" / "pipe.md")
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.open_pack_dir(root)  # as File > Open pack does: through the opened-pack cache
-    w.show()
-    qtbot.waitExposed(w)
+    w = make_window(qtbot)
+    assert w.packs.open_folder(root)  # as File > Open Pack does: through the opened-pack cache
     assert w.pack is not None and [d.id for d in w.pack.documents] == ["good", "second"]
     assert w.banner.isVisible()
     text = w.banner.label.text()
