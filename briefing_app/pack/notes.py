@@ -22,6 +22,7 @@ class Definition:
     text: str
     spans: tuple[Span, ...]
     line: int
+    kind: str = "footnote"  # "endnote" for a note in an end-note section
 
 
 def duplicate_key(label: str, nth: int) -> str:
@@ -69,7 +70,7 @@ def link_footnotes(
         if key in by_key:
             d, status = by_key[key]
             ibid_of = previous_source if _IBID.match(d.text) else None
-            notes.append(Note(key, d.label, kind, status, d.text, ibid_of, d.spans, d.line))
+            notes.append(Note(key, d.label, d.kind, status, d.text, ibid_of, d.spans, d.line))
             previous_source = ibid_of or key
         else:
             notes.append(Note(key, key, kind, "missing", None))

@@ -16,6 +16,7 @@ def finish(
     *,
     note_defs: list[NoteDef] | None = None,
     glued_endnotes: bool = False,
+    missing_kind: str = "footnote",
     markup: bool = True,
     remarks: list[str] | None = None,
 ) -> Document:
@@ -26,25 +27,31 @@ def finish(
 
     notes: list[Note] = []
     refs: list[list[Span]] = [[] for _ in drafts]
-    if note_defs is not None:
-        markers, where = [], []
+    markers: list[MarkerAt] = []
+    where: list[tuple[int, int]] = []
+    if glued_endnotes:
+        parsed, where, labels = _cut_glued_markers(drafts, parsed)
+        markers = [MarkerAt(label, drafts[bi].line) for (bi, _), label in zip(where, labels, strict=True)]
+    else:
         for bi, (d, inl) in enumerate(zip(drafts, parsed, strict=True)):
             for mk in inl.markers:
                 markers.append(MarkerAt(mk.label, d.line_at(mk.raw_offset)))
                 where.append((bi, mk.offset))
+    if note_defs or (markers and not glued_endnotes):
         definitions = []
-        for nd in note_defs:
+        for nd in note_defs or []:
             inl = parse_inline(nd.raw, markup=markup)
-            definitions.append(Definition(nd.label, inl.text, tuple(inl.spans), nd.line))
-        notes, keys = link_footnotes(markers, definitions)
-        for (bi, offset), key in zip(where, keys, strict=True):
-            refs[bi].append(Span(offset, offset, "note_ref", key))
-    elif glued_endnotes:
-        parsed, refs, notes = _cut_glued_markers(drafts, parsed)
+            definitions.append(Definition(nd.label, inl.text, tuple(inl.spans), nd.line, nd.kind))
+        notes, keys = link_footnotes(markers, definitions, kind=missing_kind)
+    else:
+        keys = [mk.label for mk in markers]
+        notes = [Note(k, k, "endnote", "missing", None) for k in keys]
         if notes:
             remarks.append(
                 f"The {len(notes)} end notes referred to in the text are not included in this copy."
             )
+    for (bi, offset), key in zip(where, keys, strict=True):
+        refs[bi].append(Span(offset, offset, "note_ref", key))
 
     kept = [
         (d, inl, page, note_spans)
@@ -76,26 +83,30 @@ def finish(
 
 
 def _cut_glued_markers(drafts: list[Draft], parsed: list[Inline]):
+    """Take markers glued to words out of the text: (block, offset) and label of each, in order."""
     eligible = [d.kind in ("paragraph", "list_item", "quote") and d.role is None for d in drafts]
     texts = [inl.text if ok else "" for inl, ok in zip(parsed, eligible, strict=True)]
     found = find_glued_endnotes(texts)
-    refs: list[list[Span]] = [[] for _ in drafts]
     by_block: dict[int, list] = {}
     for g in found:
         by_block.setdefault(g.block, []).append(g)
     out = list(parsed)
+    cut_at: dict[int, list[int]] = {}
     for bi, hits in by_block.items():
         inl = parsed[bi]
         text, spans = inl.text, list(inl.spans)
+        offsets = []
         for g in sorted(hits, key=lambda g: g.start, reverse=True):
             cut = g.end - g.start
             text = text[: g.start] + text[g.end :]
             spans = [_shift(s, g.start, cut) for s in spans]
-            refs[bi] = [_shift(s, g.start, cut) for s in refs[bi]]
-            refs[bi].append(Span(g.start, g.start, "note_ref", g.label))
+            offsets = [o - cut if o > g.start else o for o in offsets]
+            offsets.append(g.start)
+        cut_at[bi] = sorted(offsets)
         out[bi] = Inline(text, spans, [])
-    notes = [Note(g.label, g.label, "endnote", "missing", None) for g in found]
-    return out, refs, notes
+    where = [(bi, off) for bi in sorted(cut_at) for off in cut_at[bi]]
+    labels = [g.label for g in sorted(found, key=lambda g: (g.block, g.start))]
+    return out, where, labels
 
 
 def _shift(span: Span, at: int, cut: int) -> Span:

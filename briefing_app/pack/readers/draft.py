@@ -47,6 +47,7 @@ class NoteDef:
     label: str
     raw: str
     line: int
+    kind: str = "footnote"  # "endnote" when it stands in an end-note section
 
 
 # Sentence end, allowing closing quotes/brackets/markup and a note marker glued after it.

@@ -23,6 +23,7 @@ from briefing_app.pack.readers.draft import (
     match_contents,
     normalise_title,
 )
+from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.inline import parse_inline
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -94,7 +95,8 @@ def read(text: str, meta: DocumentMeta) -> Document:
     _normalise_chapter_levels(drafts)
     entries = _contents(drafts)
     match_contents(drafts, entries)
-    return finish(meta, "markdown", items, note_defs=defs)
+    items, endnotes = take_endnotes(items)
+    return finish(meta, "markdown", items, note_defs=defs + endnotes)
 
 
 def _units(lines: list[str]) -> list[_Unit]:

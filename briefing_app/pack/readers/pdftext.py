@@ -25,6 +25,7 @@ from briefing_app.pack.readers.draft import (
     split_number,
     starts_upper,
 )
+from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.textpages import find_text_pages
 
 _GLYPH_BULLET = re.compile(r"^\s*[•▪●◦\uf0b7]\s*(.*)$")
@@ -100,8 +101,11 @@ class _Reader:
                     )
                     d.level = 2 if follows else 1
                 previous = d
-        doc = finish(meta, "pdf-text", self.items, glued_endnotes=True, markup=False)
-        if doc.notes and self.contents_listed_end_notes:
+        items, defs = take_endnotes(self.items, same_level_ends=False)
+        doc = finish(
+            meta, "pdf-text", items, note_defs=defs, glued_endnotes=True, missing_kind="endnote", markup=False
+        )
+        if doc.notes and not defs and self.contents_listed_end_notes:
             remark = (
                 f"The end notes listed in the contents are not included in this copy: "
                 f"the {len(doc.notes)} note markers in the text have no note text to show."

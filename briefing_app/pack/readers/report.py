@@ -19,6 +19,7 @@ from briefing_app.pack.readers.draft import (
     ends_sentence,
     split_number,
 )
+from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.textpages import find_text_pages
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
@@ -82,7 +83,8 @@ def read(text: str, meta: DocumentMeta) -> Document:
             cur = Draft("paragraph", s, n)
         items.append(cur)
         gap = False
-    return finish(meta, "report", items)
+    items, endnotes = take_endnotes(items)
+    return finish(meta, "report", items, note_defs=endnotes, glued_endnotes=bool(endnotes))
 
 
 def _standalone(lines: list[str], i: int, furniture: frozenset[int]) -> bool:
