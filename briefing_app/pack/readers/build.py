@@ -5,6 +5,7 @@ from __future__ import annotations
 from briefing_app.pack.model import Block, Document, DocumentMeta, Note, Span
 from briefing_app.pack.notes import Definition, MarkerAt, find_glued_endnotes, link_footnotes
 from briefing_app.pack.pages import assign_pages
+from briefing_app.pack.readers import hyphens
 from briefing_app.pack.readers.draft import Draft, NoteDef, PageBreak
 from briefing_app.pack.readers.inline import Inline, parse_inline
 
@@ -21,6 +22,7 @@ def finish(
     remarks: list[str] | None = None,
 ) -> Document:
     drafts = [it for it in items if isinstance(it, Draft)]
+    hyphens.repair(drafts)
     pages = assign_pages(items)
     parsed: list[Inline] = [parse_inline(d.raw, markup=markup) for d in drafts]
     remarks = list(remarks or [])

@@ -22,6 +22,7 @@ from briefing_app.pack.readers.draft import (
     ends_sentence,
     match_contents,
     normalise_title,
+    split_subitem,
 )
 from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.inline import parse_inline
@@ -133,6 +134,10 @@ def _units(lines: list[str]) -> list[_Unit]:
             continue
         if m := _BULLET.match(line):
             cur = _Unit("list_item", n, [(n, m.group(1))], marker="•")
+            units.append(cur)
+            continue
+        if sub := split_subitem(line):
+            cur = _Unit("list_item", n, [(n, sub[1])], marker=sub[0])
             units.append(cur)
             continue
         if m := _ORDERED.match(line):

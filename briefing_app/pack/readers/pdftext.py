@@ -23,6 +23,7 @@ from briefing_app.pack.readers.draft import (
     match_contents,
     normalise_title,
     split_number,
+    split_subitem,
     starts_upper,
 )
 from briefing_app.pack.readers.endnotes import take_endnotes
@@ -129,6 +130,9 @@ class _Reader:
         if self.in_front:
             return self._front(i, s)
 
+        if (sub := split_subitem(s)) and lead <= 4:
+            self._open(Draft("list_item", sub[1], n, marker=sub[0]))
+            return i + 1
         if m := _GLYPH_BULLET.match(raw):
             self._open(Draft("list_item", m.group(1).strip(), n, marker="•"))
             return i + 1
@@ -145,7 +149,12 @@ class _Reader:
             # No bullet glyphs anywhere: the extraction turned each bullet into one leading space.
             self._open(Draft("list_item", s, n, marker="•"))
             return i + 1
-        if (m := _NUMBERED_HEADING.match(raw)) and (self._blank(i + 1) or self._blank(i - 1)):
+        if (
+            (m := _NUMBERED_HEADING.match(raw))
+            and (self._blank(i + 1) or self._blank(i - 1))
+            and not s.endswith("-")  # "10 The council will work with the commu-" is a paragraph
+            and not _CONNECTOR.search(s)
+        ):
             self._open(Draft("heading", f"{m.group(1)}{m.group(2)} {m.group(3)}", n, level=1))
             self._close()
             return i + 1

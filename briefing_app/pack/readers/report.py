@@ -18,6 +18,7 @@ from briefing_app.pack.readers.draft import (
     continues,
     ends_sentence,
     split_number,
+    split_subitem,
 )
 from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.textpages import find_text_pages
@@ -51,11 +52,21 @@ def read(text: str, meta: DocumentMeta) -> Document:
         bullet = _BULLET.match(raw)
         body = bullet.group(1).strip() if bullet else s
         number = split_number(body)
-        if cur is not None and gap and cur.kind != "heading" and continues(cur.raw, s) and not number:
+        sub = split_subitem(body)
+        if (
+            cur is not None
+            and gap
+            and cur.kind != "heading"
+            and continues(cur.raw, s)
+            and not number
+            and not sub
+        ):
             cur.append(s, n)
             gap = False
             continue
-        if number:
+        if sub:
+            cur = Draft("list_item", sub[1], n, marker=sub[0])
+        elif number:
             num, rest = number
             if "." not in num and re.match(r"^[\W_]*[a-z]", rest):
                 cur = Draft("list_item", rest, n, marker=f"{num}.")
