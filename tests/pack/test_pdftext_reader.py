@@ -310,3 +310,32 @@ def test_numbered_paragraph_ending_in_a_hyphen_is_not_a_heading_and_sub_items_ar
         ("(b)", "publishing the plan in the spring."),
     ]
     assert {doc.paragraph_number(b.id) for b in items} == {"10"}
+
+
+def test_roman_and_symbol_markers_are_cut_from_words_and_linked_or_flagged():
+    doc = read(
+        """
+        The scheme began in 1998.i It was extended in 2004,ii and the total cost was £2m.* Most 
+        councils joined.† 
+
+        * Figures are provisional. 
+
+        End notes 
+
+        i Home Office circular 1998 
+        ii Home Office circular 2004 
+        """,
+        "pdf-text",
+    )
+    (block,) = [b for b in doc.blocks]
+    assert block.text == (
+        "The scheme began in 1998. It was extended in 2004, and the total cost was £2m. Most councils joined."
+    )
+    assert block.note_refs == ("i", "ii", "*", "†")
+    status = {n.label: (n.status, n.text) for n in doc.notes}
+    assert status == {
+        "i": ("defined", "Home Office circular 1998"),
+        "ii": ("defined", "Home Office circular 2004"),
+        "*": ("defined", "Figures are provisional."),
+        "†": ("missing", None),
+    }

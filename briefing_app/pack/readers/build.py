@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from briefing_app.pack.model import Block, Document, DocumentMeta, Note, Span
-from briefing_app.pack.notes import Definition, MarkerAt, find_glued_endnotes, link_footnotes
+from briefing_app.pack.notes import (
+    Definition,
+    MarkerAt,
+    find_glued_endnotes,
+    find_glued_symbols,
+    link_footnotes,
+)
 from briefing_app.pack.pages import assign_pages
 from briefing_app.pack.readers import hyphens
 from briefing_app.pack.readers.draft import Draft, NoteDef, PageBreak
@@ -88,7 +94,9 @@ def _cut_glued_markers(drafts: list[Draft], parsed: list[Inline]):
     """Take markers glued to words out of the text: (block, offset) and label of each, in order."""
     eligible = [d.kind in ("paragraph", "list_item", "quote") and d.role is None for d in drafts]
     texts = [inl.text if ok else "" for inl, ok in zip(parsed, eligible, strict=True)]
-    found = find_glued_endnotes(texts)
+    digits = find_glued_endnotes(texts)
+    taken = {(g.block, g.start) for g in digits}
+    found = digits + [g for g in find_glued_symbols(texts) if (g.block, g.start) not in taken]
     by_block: dict[int, list] = {}
     for g in found:
         by_block.setdefault(g.block, []).append(g)

@@ -16,6 +16,7 @@ from briefing_app.pack.model import Document, DocumentMeta
 from briefing_app.pack.readers.build import finish
 from briefing_app.pack.readers.draft import (
     Draft,
+    NoteDef,
     PageBreak,
     contents_entry,
     continues,
@@ -30,6 +31,7 @@ from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.textpages import find_text_pages
 
 _GLYPH_BULLET = re.compile(r"^\s*[•▪●◦\uf0b7]\s*(.*)$")
+_SYMBOL_NOTE = re.compile(r"^\s*([*†‡]{1,3})\s+(\S.*)$")  # "* Figures are provisional" at a page foot
 _DASH_BULLET = re.compile(r"^\s*[-–]\s+(.*)$")
 _NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(\.?)\s+([A-Z][^.!?;:]{1,60}?)\s*$")
 _GLUED_CAPS = re.compile(r"([A-Z]{3,})([A-Z][a-z])")
@@ -58,6 +60,7 @@ class _Reader:
         self.in_front = self.has_contents
         self.title_done = False
         self.entries: list[tuple[str, int]] = []
+        self.symbol_notes: list[NoteDef] = []
         self.contents_listed_end_notes = False
 
     # -- helpers ------------------------------------------------------------------------------
@@ -104,7 +107,13 @@ class _Reader:
                 previous = d
         items, defs = take_endnotes(self.items, same_level_ends=False)
         doc = finish(
-            meta, "pdf-text", items, note_defs=defs, glued_endnotes=True, missing_kind="endnote", markup=False
+            meta,
+            "pdf-text",
+            items,
+            note_defs=defs + self.symbol_notes,
+            glued_endnotes=True,
+            missing_kind="endnote",
+            markup=False,
         )
         if doc.notes and not defs and self.contents_listed_end_notes:
             remark = (
@@ -124,6 +133,10 @@ class _Reader:
             return i + 1
         if i in self.pages.furniture:
             return i + 1  # page furniture; the paragraph it interrupts goes on
+        if m := _SYMBOL_NOTE.match(raw):
+            self.symbol_notes.append(NoteDef(m.group(1), m.group(2), n))
+            self._close()
+            return i + 1
         if s.lower() == "contents":
             return self._contents(i)
 
