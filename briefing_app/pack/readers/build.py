@@ -27,6 +27,7 @@ def finish(
     markup: bool = True,
     remarks: list[str] | None = None,
 ) -> Document:
+    items = join_tables(items)
     drafts = [it for it in items if isinstance(it, Draft)]
     hyphens.repair(drafts)
     pages = assign_pages(items)
@@ -88,6 +89,33 @@ def finish(
             )
         )
     return Document(meta=meta, format=fmt, blocks=tuple(blocks), notes=tuple(notes), remarks=tuple(remarks))
+
+
+def join_tables(items: list[Draft | PageBreak]) -> list[Draft | PageBreak]:
+    """A table that a page break cut in two (same columns, nothing but the break between) is one
+    table; the header row repeated at the top of the new page is dropped."""
+    out: list[Draft | PageBreak] = []
+    last_table: Draft | None = None
+    for it in items:
+        if isinstance(it, PageBreak):
+            out.append(it)
+            continue
+        if (
+            it.kind == "table"
+            and last_table is not None
+            and it.rows
+            and last_table.rows
+            and len(it.rows[0]) == len(last_table.rows[0])
+            and it.role is None
+            and last_table.role is None
+        ):
+            extra = it.rows[1:] if it.rows[0] == last_table.rows[0] else it.rows
+            last_table.rows = [*last_table.rows, *extra]
+            last_table.raw = "\n".join("\t".join(r) for r in last_table.rows)
+            continue
+        out.append(it)
+        last_table = it if it.kind == "table" else None
+    return out
 
 
 def _cut_glued_markers(drafts: list[Draft], parsed: list[Inline]):

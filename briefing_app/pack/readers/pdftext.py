@@ -29,6 +29,7 @@ from briefing_app.pack.readers.draft import (
 )
 from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.textpages import find_text_pages
+from briefing_app.pack.readers.texttable import read_table
 
 _GLYPH_BULLET = re.compile(r"^\s*[•▪●◦\uf0b7]\s*(.*)$")
 _SYMBOL_NOTE = re.compile(r"^\s*([*†‡]{1,3})\s+(\S.*)$")  # "* Figures are provisional" at a page foot
@@ -146,6 +147,12 @@ class _Reader:
         if (sub := split_subitem(s)) and lead <= 4:
             self._open(Draft("list_item", sub[1], n, marker=sub[0]))
             return i + 1
+        rows, after = read_table(self.lines, i, lambda k: k in self.pages.furniture)
+        if rows:
+            self._close()
+            self.items.append(Draft("table", "\n".join("\t".join(r) for r in rows), n, rows=rows))
+            self.gap = True
+            return after
         if m := _GLYPH_BULLET.match(raw):
             self._open(Draft("list_item", m.group(1).strip(), n, marker="•"))
             return i + 1

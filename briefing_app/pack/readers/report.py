@@ -22,6 +22,7 @@ from briefing_app.pack.readers.draft import (
 )
 from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.textpages import find_text_pages
+from briefing_app.pack.readers.texttable import read_table
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
 _FIELD = re.compile(r"^[A-Z][\w .'/-]{0,30}:\s+\S")
@@ -39,6 +40,7 @@ def read(text: str, meta: DocumentMeta) -> Document:
     cur: Draft | None = None
     gap = True
     title: str | None = None
+    skip_to = 0  # lines before this were read as part of a table
     for i, raw in enumerate(lines):
         n = i + 1
         s = raw.strip()
@@ -48,6 +50,13 @@ def read(text: str, meta: DocumentMeta) -> Document:
             continue
         if not s:
             gap = True
+            continue
+        if skip_to > i:
+            continue
+        rows, after = read_table(lines, i, lambda k: k in furniture)
+        if rows:
+            items.append(Draft("table", "\n".join("\t".join(r) for r in rows), n, rows=rows))
+            cur, gap, skip_to = None, True, after
             continue
         bullet = _BULLET.match(raw)
         body = bullet.group(1).strip() if bullet else s
