@@ -31,14 +31,15 @@ def _sentence(error: Exception) -> str:
         return "this PDF is protected by a password, so Briefing cannot read it; ask for an unprotected copy"
     if "security" in detail:
         return "this PDF uses a kind of protection Briefing cannot open; ask for an unprotected copy"
+    if "file access" in detail:
+        return "the file cannot be found or read"
     if "page not found" in detail:
         return "this PDF has no pages"
     return "this file is damaged or is not a complete PDF (it may have been cut short while copying)"
 
 
-@contextmanager
-def opened(source: Path | bytes) -> Iterator[object]:
-    """A `pypdfium2.PdfDocument` for `source`, closed afterwards. The caller holds PDFIUM_LOCK.
+def open_document(source: Path | bytes):
+    """A `pypdfium2.PdfDocument` for `source`, which the caller closes; the caller holds PDFIUM_LOCK.
 
     Raises PdfUnreadable with a sentence a user can act on.
     """
@@ -48,9 +49,17 @@ def opened(source: Path | bytes) -> Iterator[object]:
         doc = pypdfium2.PdfDocument(source if isinstance(source, bytes) else str(source))
     except pypdfium2.PdfiumError as exc:
         raise PdfUnreadable(_sentence(exc)) from None
+    if len(doc) == 0:
+        doc.close()
+        raise PdfUnreadable("this PDF has no pages")
+    return doc
+
+
+@contextmanager
+def opened(source: Path | bytes) -> Iterator[object]:
+    """`open_document(source)`, closed afterwards. The caller holds PDFIUM_LOCK."""
+    doc = open_document(source)
     try:
-        if len(doc) == 0:
-            raise PdfUnreadable("this PDF has no pages")
         yield doc
     finally:
         doc.close()
