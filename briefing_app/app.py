@@ -41,6 +41,7 @@ def run_gui(
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from briefing_app.gui.accessibility import name_controls
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.pack_loader import open_pack
 
@@ -51,6 +52,7 @@ def run_gui(
     app.setApplicationDisplayName("Briefing")
 
     window = MainWindow()
+    name_controls(window)
     if startup_report:
         from briefing_app.gui.startup import watch
 

@@ -84,22 +84,6 @@ def split_number(line: str) -> tuple[str, str] | None:
     return m.group("num").rstrip("."), m.group("rest")
 
 
-_RUNNING = re.compile(r"^\s*(agenda\s+)?item\s+\d+[a-z]?\s*$", re.IGNORECASE)
-_DATE_LINE = re.compile(
-    r"^\s*\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+\d{4}\s*$"
-)
-
-
-def is_running_header(line: str) -> bool:
-    """Agenda furniture repeated on every page of a committee paper ("Item 3", "Agenda item 9")."""
-    return bool(_RUNNING.match(line))
-
-
-def is_date_line(line: str) -> bool:
-    return bool(_DATE_LINE.match(line))
-
-
 def normalise_title(raw: str) -> str:
     text = re.sub(r"<[^>]+>|\*+", "", raw).lower()
     text = re.sub(r"^(\d+(?:\.\d+)*)\.?\s+", r"\1 ", text.strip())

@@ -20,14 +20,13 @@ from briefing_app.pack.readers.draft import (
     contents_entry,
     continues,
     ends_sentence,
-    is_running_header,
     match_contents,
     normalise_title,
     split_number,
     starts_upper,
 )
+from briefing_app.pack.readers.textpages import find_text_pages
 
-_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _GLYPH_BULLET = re.compile(r"^\s*[•▪●◦\uf0b7]\s*(.*)$")
 _DASH_BULLET = re.compile(r"^\s*[-–]\s+(.*)$")
 _NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(\.?)\s+([A-Z][^.!?;:]{1,60}?)\s*$")
@@ -42,10 +41,15 @@ def read(text: str, meta: DocumentMeta) -> Document:
 
 class _Reader:
     def __init__(self, text: str) -> None:
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.pages = find_text_pages(lines)
+        self.lines = [ln.replace("\f", "") for ln in lines]
+        self.pending = sorted(self.pages.breaks)  # page breaks not yet passed, in order
         self.glyph_bullets = any(_GLYPH_BULLET.match(ln) for ln in self.lines)
         self.has_contents = any(ln.strip().lower() == "contents" for ln in self.lines)
         self.items: list[Draft | PageBreak] = []
+        if self.pages.first_page is not None:
+            self.items.append(PageBreak(self.pages.first_page - 1, 1))  # the page before the first ends here
         self.cur: Draft | None = None
         self.cur_lines = 0
         self.gap = True
@@ -56,7 +60,8 @@ class _Reader:
 
     # -- helpers ------------------------------------------------------------------------------
     def _blank(self, i: int) -> bool:
-        return i < 0 or i >= len(self.lines) or not self.lines[i].strip()
+        """Blank, or page furniture: what the page says once its running lines are taken away."""
+        return i < 0 or i >= len(self.lines) or not self.lines[i].strip() or i in self.pages.furniture
 
     def _open(self, draft: Draft) -> None:
         self.items.append(draft)
@@ -78,6 +83,9 @@ class _Reader:
     def run(self, meta: DocumentMeta) -> Document:
         i = 0
         while i < len(self.lines):
+            while self.pending and self.pending[0] <= i:
+                at = self.pending.pop(0)
+                self.items.append(PageBreak(self.pages.breaks[at], at + 1))
             i = self._line(i)
         match_contents(self.items, self.entries)
         previous = None
@@ -109,11 +117,7 @@ class _Reader:
         if not s:
             self.gap = True
             return i + 1
-        if _PAGE_NUMBER.match(raw) and self._blank(i - 1) and self._blank(i + 1):
-            self.items.append(PageBreak(int(s), n))
-            self.gap = True
-            return i + 1
-        if is_running_header(raw):
+        if i in self.pages.furniture:
             return i + 1  # page furniture; the paragraph it interrupts goes on
         if s.lower() == "contents":
             return self._contents(i)
@@ -179,7 +183,7 @@ class _Reader:
         """A short unpunctuated line (or two, the second finishing the first) standing as a heading."""
         parts = [self.lines[i].strip()]
         j = i + 1
-        while j < len(self.lines) and self.lines[j].strip() and not starts_upper(self.lines[j]):
+        while j < len(self.lines) and not self._blank(j) and not starts_upper(self.lines[j]):
             parts.append(self.lines[j].strip())
             j += 1
             if len(parts) > 2:
@@ -207,7 +211,7 @@ class _Reader:
         while j < len(self.lines):
             line = self.lines[j]
             s = line.strip().replace("\u00a0", " ").strip()
-            if not s:
+            if not s or j in self.pages.furniture:
                 j += 1
                 continue
             lead = len(line) - len(line.lstrip())
@@ -254,7 +258,7 @@ class _Reader:
             if not s:
                 j += 1
                 continue
-            if _PAGE_NUMBER.match(line) and self._blank(j - 1) and self._blank(j + 1):
+            if j in self.pages.furniture:
                 break
             entry = contents_entry([f"{prefix} {s}".strip()])
             if entry:
