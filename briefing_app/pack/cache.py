@@ -83,7 +83,20 @@ def load_cached(root: Path, cache_path: Path, load: Callable[[], T]) -> T:
     stamp = folder_stamp(Path(root))
     if stamp is None:
         return load()
-    stamp = f"{stamp}:{_code_stamp()}"
+    return _through(f"{stamp}:{_code_stamp()}", cache_path, load)
+
+
+def load_cached_paper(data: bytes, what: str, cache_root: Path, load: Callable[[], T]) -> T:
+    """What `load()` makes of one paper's bytes `data` (read as `what` says), from a copy under
+    `cache_root` while the bytes, `what` and the reading code are unchanged: a paper added to a pack
+    is read alone, the others come from here."""
+    digest = _Digest(what)
+    digest.update(data)
+    stamp = f"{digest.hexdigest()}:{_code_stamp()}"
+    return _through(stamp, cache_root / "papers" / f"{_Digest(stamp).hexdigest()}.pickle", load)
+
+
+def _through(stamp: str, cache_path: Path, load: Callable[[], T]) -> T:
     try:
         with open(cache_path, "rb") as fh:
             saved_stamp, value = pickle.load(fh)

@@ -9,6 +9,8 @@ from typing import Any
 
 from briefing_app.errors import PackError
 from briefing_app.pack.model import Document, DocumentMeta, Pack, Problem
+from briefing_app.pack.pdffile import is_pdf
+from briefing_app.pack.pdfsource import read_pdf
 from briefing_app.pack.readers import FORMATS, read_document
 from briefing_app.pack.yamlsource import YamlSyntaxError, load_located, unknown_key_message
 
@@ -162,6 +164,10 @@ def _read(meta: DocumentMeta, path: Path, line: int | None, problems: list[Probl
     except OSError as exc:
         problems.append(Problem(meta.file, None, f"the file cannot be read ({exc.strerror})"))
         return None
+    if meta.format == "pdf" or (meta.format == "auto" and is_pdf(raw)):
+        doc, found = read_pdf(path, raw, meta)
+        problems.extend(found)
+        return doc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
