@@ -87,6 +87,26 @@ def _unchanged(root: Path, read_from: dict[str, tuple[int, str]]) -> bool:
     return all(files.digest(root, name, limit) == seen for name, (limit, seen) in read_from.items())
 
 
+def load_cached_paper(data: bytes, what: str, cache_root: Path, load: Callable[[], T]) -> T:
+    """What `load()` makes of one paper's bytes `data` (read as `what` says), from a copy under
+    `cache_root` while the bytes, `what` and the reading code are unchanged: a paper added to a pack
+    is read alone, the others come from here."""
+    digest = _Digest(what)
+    digest.update(data)
+    stamp = f"{digest.hexdigest()}:{_code_stamp()}"
+    where = cache_root / "papers" / f"{_Digest(stamp).hexdigest()}.pickle"
+    try:
+        with open(where, "rb") as fh:
+            saved_stamp, value = pickle.load(fh)
+        if saved_stamp == stamp:
+            return value
+    except Exception:  # noqa: BLE001, S110 - a bad copy of any kind just means reading the paper again
+        pass
+    value = load()
+    _save(where, (stamp, value))
+    return value
+
+
 def _save(path: Path, payload: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,8 @@ from typing import Any
 from briefing_app.errors import PackError
 from briefing_app.pack import files
 from briefing_app.pack.model import Document, DocumentMeta, Pack, Problem
+from briefing_app.pack.pdffile import is_pdf
+from briefing_app.pack.pdfsource import read_pdf
 from briefing_app.pack.readers import FORMATS, read_document
 from briefing_app.pack.yamlsource import YamlSyntaxError, load_located, unknown_key_message
 
@@ -177,6 +179,10 @@ def _read(meta: DocumentMeta, root: Path, problems: list[Problem]) -> Document |
     except files.PackFileError as exc:
         problems.append(Problem(meta.file, None, str(exc)))
         return None
+    if meta.format == "pdf" or (meta.format == "auto" and is_pdf(raw)):
+        doc, found = read_pdf(root / meta.file, raw, meta)
+        problems.extend(found)
+        return doc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
