@@ -7,7 +7,7 @@ import re
 from briefing_app.pack.model import Document, DocumentMeta
 from briefing_app.pack.readers import markdown, pdftext, report
 
-FORMATS = ("auto", "markdown", "pdf-text", "report")
+FORMATS = ("auto", "markdown", "pdf", "pdf-text", "report")  # "pdf": see pack/pdfsource.py
 _READERS = {"markdown": markdown.read, "pdf-text": pdftext.read, "report": report.read}
 
 
