@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from briefing_app.errors import PackError
+from briefing_app.errors import BriefingError, PackError
 from briefing_app.pack.model import Document, DocumentMeta, Pack, Problem
-from briefing_app.pack.readers import FORMATS, read_document
+from briefing_app.pack.readers import FORMATS, read_document, read_pdf
 from briefing_app.pack.yamlsource import YamlSyntaxError, load_located, unknown_key_message
 
 MANIFEST = "pack.yaml"
@@ -151,6 +151,12 @@ def _document_metas(entries: Any, root: Path, problem) -> list[tuple[DocumentMet
 
 
 def _read(meta: DocumentMeta, path: Path, line: int | None, problems: list[Problem]) -> Document | None:
+    if meta.format == "pdf" and path.is_file():
+        try:
+            return read_pdf(path, meta)
+        except BriefingError as exc:
+            problems.append(Problem(meta.file, None, getattr(exc, "message", str(exc))))
+            return None
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
