@@ -1,4 +1,5 @@
-"""Composition root for the GUI: QApplication, the pack, the main window."""
+"""Composition root for the GUI: the QApplication, then the services (settings, the annotation
+store, pack opening, the index opener), then the window they are handed to, then the pack."""
 
 from __future__ import annotations
 
@@ -29,6 +30,14 @@ def _quiet_qt_messages(mode, context, message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def build_services():
+    """The real services: the user's settings, annotation store, packs and search index. Nothing
+    is opened here: each is opened when first used, after the first paint."""
+    from briefing_app.gui.services import Services
+
+    return Services.default()
+
+
 def run_gui(
     pack_dir: Path, screenshot: str | None = None, doc_id: str | None = None, startup_report: bool = False
 ) -> int:
@@ -41,8 +50,8 @@ def run_gui(
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from briefing_app.gui.accessibility import name_controls
     from briefing_app.gui.main_window import MainWindow
-    from briefing_app.gui.pack_loader import open_pack
 
     qInstallMessageHandler(_quiet_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -50,7 +59,9 @@ def run_gui(
     app.setOrganizationName("Briefing")
     app.setApplicationDisplayName("Briefing")
 
-    window = MainWindow()
+    services = build_services()
+    window = MainWindow(services)
+    name_controls(window)
     if startup_report:
         from briefing_app.gui.startup import watch
 
@@ -58,10 +69,12 @@ def run_gui(
     window.resize(1280, 800)
     if not screenshot:
         window.restore_settings()  # a screenshot shows the default layout, whatever the user's was
-    window.set_pack(*open_pack(pack_dir))
+    window.set_pack(*services.open_pack(pack_dir))
     window.show()
     if doc_id and not window.open_document(doc_id):
-        print(f"briefing-app: there is no document '{doc_id}' in this pack", file=sys.stderr)
+        from briefing_app.gui.wording import NO_SUCH_DOCUMENT
+
+        print(NO_SUCH_DOCUMENT.format(doc_id=doc_id), file=sys.stderr)
     try:
         if screenshot:
             return 0 if window.save_screenshot(Path(screenshot)) else 1

@@ -120,6 +120,9 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     pack_sub = pack_cmd.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = pack_sub.add_parser("check", help="validate a pack: manifest, documents, comparisons, quotes")
     check.add_argument("dir", metavar="DIR")
+    from briefing_app import cli_pack
+
+    cli_pack.add_commands(pack_sub)
     cites = sub.add_parser("citations", parents=[common], help="print the notes with their parsed citations")
     cites.add_argument("--doc", metavar="ID", help="only this document")
     cites.add_argument("--json", action="store_true", help="print JSON")
@@ -135,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "inspect":
             return _inspect(args)
+        if args.command == "pack" and args.action != "check":
+            from briefing_app import cli_pack
+
+            return cli_pack.run(args)
         if args.command == "pack":
             return _pack_check(Path(args.dir))
         if args.command == "annotations":

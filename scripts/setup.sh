@@ -14,6 +14,9 @@ debs=(libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetyp
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
       fonts-dejavu-core)
 python3 -c "import ensurepip" 2>/dev/null || debs+=(python3-venv)
+# The accessibility test (tests/a11y) runs the app on its own X server and D-Bus session and reads it
+# through AT-SPI with Debian's pyatspi, which only the system Python has.
+[ "${1:-}" = "--test" ] && debs+=(xvfb dbus at-spi2-core python3-pyatspi)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${debs[@]}"; do

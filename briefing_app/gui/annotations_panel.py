@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.annotations import COLOURS, Resolved
 from briefing_app.annotations.export import location
+from briefing_app.gui.accessibility import name_controls
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, group_item
 from briefing_app.markup import escape
 from briefing_app.pack.model import Pack
@@ -85,6 +86,7 @@ class AnnotationsPanel(QWidget):
         self.export_button.clicked.connect(self.exportRequested.emit)
         self.import_button.clicked.connect(self.importRequested.emit)
         self._on_current_changed(None, None)
+        name_controls(self)
 
     def set_annotations(self, pack: Pack | None, resolved: list[Resolved]) -> None:
         self.pack = pack

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QWidget
 
+from briefing_app.gui.accessibility import name_controls
+
 
 class FindBar(QWidget):
     closed = Signal()
@@ -38,6 +40,7 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.step)
         self.previous_button.clicked.connect(lambda: self.step(forward=False))
         self.close_button.clicked.connect(self.close_bar)
+        name_controls(self)
         self.hide()
 
     def open_bar(self) -> None:

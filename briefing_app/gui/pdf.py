@@ -25,11 +25,13 @@ def format_of(path: Path) -> str | None:
     return EXPORT_FORMATS.get(path.suffix.lower())
 
 
-def write_export(path: Path, fmt: str, render: Callable[[str], str], landscape: bool = True) -> None:
+def write_export(
+    path: Path, fmt: str, render: Callable[[str], str], landscape: bool = True, title: str = ""
+) -> None:
     """Write `path` in `fmt`: render(fmt) gives the text for md, html or json; a PDF is laid out
-    from render("html")."""
+    from render("html"), with `title` as its title."""
     if fmt == "pdf":
-        html_to_pdf(render("html"), path, landscape)
+        html_to_pdf(render("html"), path, landscape, title)
     else:
         path.write_text(render(fmt), encoding="utf-8")
 
@@ -41,16 +43,21 @@ def _ensure_app() -> None:
         _APP = QGuiApplication(["briefing-app"])
 
 
-def document_to_pdf(doc: QTextDocument, path: Path, layout: QPageLayout | None = None) -> None:
+def document_to_pdf(
+    doc: QTextDocument, path: Path, layout: QPageLayout | None = None, title: str = ""
+) -> None:
+    """Print `doc` to a PDF at `path` whose title (in its metadata) is `title`."""
     _ensure_app()
     writer = QPdfWriter(str(path))
+    writer.setTitle(title or doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    writer.setCreator("Briefing")
     if layout is not None:
         writer.setPageLayout(layout)
     writer.setResolution(150)
     doc.print_(writer)
 
 
-def html_to_pdf(html: str, path: Path, landscape: bool = True) -> None:
+def html_to_pdf(html: str, path: Path, landscape: bool = True, title: str = "") -> None:
     """Lay `html` out on A4 pages with 15 mm margins and write them to `path`."""
     _ensure_app()
     layout = QPageLayout(
@@ -61,4 +68,4 @@ def html_to_pdf(html: str, path: Path, landscape: bool = True) -> None:
     )
     doc = QTextDocument()
     doc.setHtml(html)
-    document_to_pdf(doc, path, layout)
+    document_to_pdf(doc, path, layout, title)

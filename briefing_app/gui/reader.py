@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
@@ -125,25 +125,58 @@ class ReaderView(QTextBrowser):
                 return annotation_id
         return None
 
-    def selection_in_model(self) -> tuple[str, int, int] | None:
-        """The selection as (block id, start, end) in one block's model text; a selection running
-        over several blocks is kept to the block it starts in."""
+    def selection_ranges(self) -> list[tuple[str, int, int]]:
+        """The selection as (block id, start, end) in each model block it covers, in reading
+        order; surrounding spaces and the document's header left out."""
         cursor = self.textCursor()
         if not cursor.hasSelection() or self.document_model is None:
-            return None
+            return []
         start, end = cursor.selectionStart(), cursor.selectionEnd()
-        block_id = self.render_map.block_at(start)
-        if block_id is None:
-            return None
-        place = self.render_map.blocks[block_id]
-        end = min(end, place.end)
-        a, b = self.render_map.model_offset(block_id, start), self.render_map.model_offset(block_id, end)
-        text = self.document_model.block(block_id).text
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        return (block_id, a, b) if b > a else None
+        out = []
+        for block_id, place in self.render_map.blocks.items():
+            if place.end <= start or place.start >= end:
+                continue
+            a = self.render_map.model_offset(block_id, max(start, place.start))
+            b = self.render_map.model_offset(block_id, min(end, place.end))
+            text = self.document_model.block(block_id).text
+            b = min(b, len(text))
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((block_id, a, b))
+        return out
+
+    def selection_in_model(self) -> tuple[str, int, int] | None:
+        """The selection's part in the first block it covers (see `selection_ranges`)."""
+        ranges = self.selection_ranges()
+        return ranges[0] if ranges else None
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt name)
+        # Copy the words, not what is drawn: note labels are not glued to the word they follow.
+        ranges = self.selection_ranges()
+        if not ranges:
+            return super().createMimeDataFromSelection()
+        from briefing_app.pack.citing import selected_text
+
+        data = QMimeData()
+        data.setText(selected_text(self.document_model, ranges))
+        return data
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # A read-only browser has no caret to move: Ctrl+Home and Ctrl+End go to the ends.
+        ends = {
+            Qt.Key.Key_Home: QTextCursor.MoveOperation.Start,
+            Qt.Key.Key_End: QTextCursor.MoveOperation.End,
+        }
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in ends:
+            bar = self.verticalScrollBar()
+            self.moveCursor(ends[event.key()])
+            bar.setValue(bar.minimum() if event.key() == Qt.Key.Key_Home else bar.maximum())
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.ToolTip:

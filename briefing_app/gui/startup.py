@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -20,22 +21,33 @@ def resident_mb() -> float | None:
     return None
 
 
+HEAVY = ("whoosh", "sqlite3", "yaml", "pypdfium2")  # opened after the first paint, never before
+
+
+def heavy_modules() -> list[str]:
+    """Which of the heavy libraries have been imported so far."""
+    return [name for name in HEAVY if name in sys.modules]
+
+
 class FirstPaint(QObject):
     """Watches a widget for its first paint, then reports once the event loop is idle again."""
 
     def __init__(self, widget) -> None:
         super().__init__(widget)
         self.done = False
+        self.heavy: list[str] = []
         widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
+            self.heavy = heavy_modules()  # at the first paint, before the work that waits for it
             QTimer.singleShot(0, self._report)
         return False
 
     def _report(self) -> None:
-        print(json.dumps({"painted_at": time.time(), "rss_mb": resident_mb()}), flush=True)
+        report = {"painted_at": time.time(), "rss_mb": resident_mb(), "heavy_at_first_paint": self.heavy}
+        print(json.dumps(report), flush=True)
         QApplication.instance().quit()
 
 

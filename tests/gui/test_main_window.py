@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 
-from briefing_app.gui.main_window import MainWindow
 from briefing_app.pack import load_pack
+from tests.gui.conftest import make_window
 from tests.pack.test_manifest import MANIFEST, make_pack
 
 
@@ -55,18 +55,18 @@ def test_note_markers_render_as_superscript_labels(window, bundled_pack):
 def test_clicking_a_marker_shows_its_note(window, qtbot):
     window.notes_dock.hide()  # with the sidebar collapsed, a popup shows the note
     window.reader.anchorClicked.emit(QUrl("note:2"))
-    qtbot.waitUntil(window.note_popup.isVisible, timeout=2000)
-    assert window.note_popup.title.text() == "Note 2"
-    assert window.note_popup.body.text() == "HC Deb 9 November 2010, cc12-13WS."
+    qtbot.waitUntil(window.workspace.note_popup.isVisible, timeout=2000)
+    assert window.workspace.note_popup.title.text() == "Note 2"
+    assert window.workspace.note_popup.body.text() == "HC Deb 9 November 2010, cc12-13WS."
 
 
 def test_missing_note_says_it_is_not_in_this_copy(window, qtbot):
     window.notes_dock.hide()
     window.open_document("creating-the-conditions")
     window.reader.anchorClicked.emit(QUrl("note:5"))
-    qtbot.waitUntil(window.note_popup.isVisible, timeout=2000)
-    assert "not in this copy" in window.note_popup.title.text()
-    assert "not included in this copy" in window.note_popup.body.text()
+    qtbot.waitUntil(window.workspace.note_popup.isVisible, timeout=2000)
+    assert "not in this copy" in window.workspace.note_popup.title.text()
+    assert "not included in this copy" in window.workspace.note_popup.body.text()
 
 
 def test_status_bar_names_document_para_and_page(window):
@@ -78,10 +78,7 @@ def test_status_bar_names_document_para_and_page(window):
 
 def test_problems_are_shown_and_good_documents_open(qtbot, tmp_path):
     root = make_pack(tmp_path / "pack", MANIFEST, {"docs/good.txt": "A good paragraph.\n"})
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.set_pack(load_pack(root))
-    w.show()
+    w = make_window(qtbot, load_pack(root))
     assert w.banner.isVisible()
     assert "5 problems" in w.banner.label.text()
     assert w.reader.document_model.id == "good"
@@ -89,10 +86,8 @@ def test_problems_are_shown_and_good_documents_open(qtbot, tmp_path):
 
 
 def test_a_pack_that_cannot_open_is_explained(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
+    w = make_window(qtbot)
     w.set_pack(None, "pack.yaml, line 3: not valid YAML")
-    w.show()
     assert w.banner.isVisible() and "could not be opened" in w.banner.label.text()
     assert "line 3" in w.reader.toPlainText()
 

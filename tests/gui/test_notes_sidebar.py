@@ -8,6 +8,8 @@ from PySide6.QtGui import QGuiApplication
 from briefing_app.gui.notes_sidebar import FLASH, KEY_ROLE
 from briefing_app.gui.rich_delegate import HTML_ROLE
 from briefing_app.gui.sources_dialog import SourcesDialog
+from briefing_app.pack.crossrefs import MentionFinder
+from briefing_app.pack.links import document_links
 
 
 def keys(window):
@@ -42,7 +44,7 @@ def test_marker_click_selects_and_flashes_its_note(window):
     item = window.notes.list.currentItem()
     assert item.data(KEY_ROLE) == "9"
     assert item.background().color() == FLASH
-    assert not window.note_popup.isVisible()
+    assert not window.workspace.note_popup.isVisible()
 
 
 def test_note_click_scrolls_the_reader_to_its_marker(window):
@@ -55,8 +57,8 @@ def test_note_click_scrolls_the_reader_to_its_marker(window):
 
 
 def test_scrolling_moves_the_emphasis(window, bundled_pack):
+    window.reader.verticalScrollBar().setValue(1)
     window.reader.verticalScrollBar().setValue(0)
-    window._on_reader_scrolled(0)
     top = set(window.notes.on_screen)
     doc = bundled_pack.document("sn05993")
     late = next(b for b in doc.blocks if "22" in b.note_refs)
@@ -92,7 +94,11 @@ def test_names_of_other_documents_link_to_them(window, bundled_pack):
     window.open_document("lga-item-3")
     text = window.reader.toPlainText()
     assert "Creating the Conditions recognises" in text
-    links = [s for spans in window._links(bundled_pack.document("lga-item-3")).values() for s in spans]
+    links = [
+        s
+        for spans in document_links(bundled_pack.document("lga-item-3"), MentionFinder(bundled_pack)).values()
+        for s in spans
+    ]
     assert links and {s.target for s in links} == {"creating-the-conditions"}
 
 

@@ -7,18 +7,12 @@ from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
 
 from briefing_app.gui.main_window import MainWindow
 from tests.conftest import DATA
+from tests.gui.conftest import make_window
 
 
 def restart(qtbot, old: MainWindow, pack) -> MainWindow:
     old.close()  # saves settings, as quitting the app does
-    new = MainWindow()
-    qtbot.addWidget(new)
-    new.restore_settings()
-    new.set_pack(pack)
-    new.resize(1280, 800)
-    new.show()
-    qtbot.waitExposed(new)
-    return new
+    return make_window(qtbot, pack, restore=True)
 
 
 def test_find_counts_highlights_and_steps(window, qtbot):
@@ -42,19 +36,19 @@ def test_find_counts_highlights_and_steps(window, qtbot):
 def test_back_and_forward_through_jumps(window):
     window.open_document("lga-item-3")
     window.reader.documentLinkActivated.emit("creating-the-conditions")  # a link
-    window.comparisons_menu.actions()[0].trigger()  # the comparison, from the menu
+    window.actions.comparisons_menu.actions()[0].trigger()  # the comparison, from the menu
     view = window.comparison_view
     index = next(i for i, q in enumerate(view.quotes) if q.doc == "stronger-together")
     view.anchorClicked.emit(QUrl(f"quote:{index}"))  # a comparison quote
     assert window.reader.document_model.id == "stronger-together"
-    window.back_action.trigger()
+    window.actions.back.trigger()
     assert window.pages.currentWidget() is view
-    window.back_action.trigger()
+    window.actions.back.trigger()
     assert window.reader.document_model.id == "creating-the-conditions"
-    window.back_action.trigger()
+    window.actions.back.trigger()
     assert window.reader.document_model.id == "lga-item-3"
-    assert not window.back_action.isEnabled() and window.forward_action.isEnabled()
-    window.forward_action.trigger()
+    assert not window.actions.back.isEnabled() and window.actions.forward.isEnabled()
+    window.actions.forward.trigger()
     assert window.reader.document_model.id == "creating-the-conditions"
 
 
@@ -80,13 +74,13 @@ def test_zoom_rerenders_bigger_and_keeps_the_place(window):
 
 
 def test_theme_switch(window):
-    assert window.set_theme("dark") == "dark"
+    assert window.appearance.set_theme("dark") == "dark"
     base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
     assert base.lightness() < 80
     cursor = QTextCursor(window.reader.document())
     cursor.setPosition(window.reader.render_map.blocks[window.reader.document_model.blocks[3].id].start + 1)
     assert cursor.charFormat().foreground().color().lightness() > 150  # text re-rendered light on dark
-    assert window.set_theme("light") == "light"
+    assert window.appearance.set_theme("light") == "light"
     assert QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() > 200
 
 
@@ -108,15 +102,15 @@ def test_copy_with_citation(window):
 
 def test_bookmarks_and_recent_packs(window, qtbot, bundled_pack):
     window.open_document("stronger-together")
-    mark = window.add_bookmark()
-    assert mark["doc"] == "stronger-together" and mark in window.bookmarks()
-    labels = [a.text() for a in window.bookmarks_menu.actions()]
+    mark = window.bookmarks.add()
+    assert mark["doc"] == "stronger-together" and mark in window.bookmarks.marks()
+    labels = [a.text() for a in window.actions.bookmarks_menu.actions()]
     assert mark["label"] in labels
-    window.open_pack_dir(DATA / "example-pack")
+    window.packs.open_folder(DATA / "example-pack")
     assert window.pack.id == "example-board"
-    assert window.recent_packs()[0] == str((DATA / "example-pack").resolve())
-    window.open_pack_dir(bundled_pack.root)
-    assert mark in window.bookmarks()  # bookmarks are kept per pack
+    assert window.settings.recent()[0]["folder"] == str((DATA / "example-pack").resolve())
+    window.packs.open_folder(bundled_pack.root)
+    assert mark in window.bookmarks.marks()  # bookmarks are kept per pack
 
 
 def test_every_menu_action_shows_its_shortcut(window):
@@ -139,7 +133,7 @@ def test_hidden_panels_are_made_when_their_dock_is_first_shown(window, qtbot):
     window.annotations_dock.show()
     window.annotations_dock.raise_()
     qtbot.waitUntil(lambda: window.annotations_dock.widget() is not None)
-    assert window.annotations_dock.widget() is window.annotations
+    assert window.annotations_dock.widget() is window.annotating.panel
     window.search_dock.show()
     window.search_dock.raise_()
-    qtbot.waitUntil(lambda: window.search_dock.widget() is window.search_panel)
+    qtbot.waitUntil(lambda: window.search_dock.widget() is window.searching.panel)

@@ -108,14 +108,14 @@ def test_duplicate_ids_bad_dates_and_formats(tmp_path):
         "id: x\ntitle: T\ndocuments:\n"
         "  - {id: a, file: a.txt, title: A, date: 2012-13}\n"
         "  - {id: a, file: a.txt, title: Again}\n"
-        "  - {id: b, file: a.txt, title: B, format: docx}\n",
+        "  - {id: b, file: a.txt, title: B, format: word}\n",
         {"a.txt": GOOD},
     )
     pack = load_pack(root)
     messages = [p.message for p in pack.problems]
     assert "'date' must be YYYY, YYYY-MM or YYYY-MM-DD" in messages
     assert "document id 'a' is used twice" in messages
-    assert any(m.startswith("unknown format 'docx'") for m in messages)
+    assert any(m.startswith("unknown format 'word'") for m in messages)
     assert [d.id for d in pack.documents] == ["a", "b"]
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from briefing_app.pack.model import Document, DocumentMeta
 from briefing_app.pack.readers import markdown, pdftext, report
 
-FORMATS = ("auto", "markdown", "pdf-text", "report", "pdf")
+FORMATS = ("auto", "markdown", "pdf", "pdf-text", "report")  # "pdf": see pack/pdfsource.py
 _READERS = {"markdown": markdown.read, "pdf-text": pdftext.read, "report": report.read}
 
 
@@ -27,13 +26,6 @@ def detect_format(text: str) -> str:
         if trailing >= 0.3 and wrapped >= 0.3:
             return "pdf-text"
     return "report"
-
-
-def read_pdf(path: Path, meta: DocumentMeta) -> Document:
-    """A PDF file -> Document. Imported on first use: PDFium is not loaded for text-only packs."""
-    from briefing_app.pack.readers import pdf
-
-    return pdf.read(path, meta)
 
 
 def read_document(text: str, meta: DocumentMeta) -> Document:

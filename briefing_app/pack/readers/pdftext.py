@@ -16,19 +16,23 @@ from briefing_app.pack.model import Document, DocumentMeta
 from briefing_app.pack.readers.build import finish
 from briefing_app.pack.readers.draft import (
     Draft,
+    NoteDef,
     PageBreak,
     contents_entry,
     continues,
     ends_sentence,
-    is_running_header,
     match_contents,
     normalise_title,
     split_number,
+    split_subitem,
     starts_upper,
 )
+from briefing_app.pack.readers.endnotes import take_endnotes
+from briefing_app.pack.readers.textpages import find_text_pages
+from briefing_app.pack.readers.texttable import read_table
 
-_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _GLYPH_BULLET = re.compile(r"^\s*[•▪●◦\uf0b7]\s*(.*)$")
+_SYMBOL_NOTE = re.compile(r"^\s*([*†‡]{1,3})\s+(\S.*)$")  # "* Figures are provisional" at a page foot
 _DASH_BULLET = re.compile(r"^\s*[-–]\s+(.*)$")
 _NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(\.?)\s+([A-Z][^.!?;:]{1,60}?)\s*$")
 _GLUED_CAPS = re.compile(r"([A-Z]{3,})([A-Z][a-z])")
@@ -42,21 +46,28 @@ def read(text: str, meta: DocumentMeta) -> Document:
 
 class _Reader:
     def __init__(self, text: str) -> None:
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.pages = find_text_pages(lines)
+        self.lines = [ln.replace("\f", "") for ln in lines]
+        self.pending = sorted(self.pages.breaks)  # page breaks not yet passed, in order
         self.glyph_bullets = any(_GLYPH_BULLET.match(ln) for ln in self.lines)
         self.has_contents = any(ln.strip().lower() == "contents" for ln in self.lines)
         self.items: list[Draft | PageBreak] = []
+        if self.pages.first_page is not None:
+            self.items.append(PageBreak(self.pages.first_page - 1, 1))  # the page before the first ends here
         self.cur: Draft | None = None
         self.cur_lines = 0
         self.gap = True
         self.in_front = self.has_contents
         self.title_done = False
         self.entries: list[tuple[str, int]] = []
+        self.symbol_notes: list[NoteDef] = []
         self.contents_listed_end_notes = False
 
     # -- helpers ------------------------------------------------------------------------------
     def _blank(self, i: int) -> bool:
-        return i < 0 or i >= len(self.lines) or not self.lines[i].strip()
+        """Blank, or page furniture: what the page says once its running lines are taken away."""
+        return i < 0 or i >= len(self.lines) or not self.lines[i].strip() or i in self.pages.furniture
 
     def _open(self, draft: Draft) -> None:
         self.items.append(draft)
@@ -78,6 +89,9 @@ class _Reader:
     def run(self, meta: DocumentMeta) -> Document:
         i = 0
         while i < len(self.lines):
+            while self.pending and self.pending[0] <= i:
+                at = self.pending.pop(0)
+                self.items.append(PageBreak(self.pages.breaks[at], at + 1))
             i = self._line(i)
         match_contents(self.items, self.entries)
         previous = None
@@ -92,8 +106,17 @@ class _Reader:
                     )
                     d.level = 2 if follows else 1
                 previous = d
-        doc = finish(meta, "pdf-text", self.items, glued_endnotes=True, markup=False)
-        if doc.notes and self.contents_listed_end_notes:
+        items, defs = take_endnotes(self.items, same_level_ends=False)
+        doc = finish(
+            meta,
+            "pdf-text",
+            items,
+            note_defs=defs + self.symbol_notes,
+            glued_endnotes=True,
+            missing_kind="endnote",
+            markup=False,
+        )
+        if doc.notes and not defs and self.contents_listed_end_notes:
             remark = (
                 f"The end notes listed in the contents are not included in this copy: "
                 f"the {len(doc.notes)} note markers in the text have no note text to show."
@@ -109,18 +132,27 @@ class _Reader:
         if not s:
             self.gap = True
             return i + 1
-        if _PAGE_NUMBER.match(raw) and self._blank(i - 1) and self._blank(i + 1):
-            self.items.append(PageBreak(int(s), n))
-            self.gap = True
-            return i + 1
-        if is_running_header(raw):
+        if i in self.pages.furniture:
             return i + 1  # page furniture; the paragraph it interrupts goes on
+        if m := _SYMBOL_NOTE.match(raw):
+            self.symbol_notes.append(NoteDef(m.group(1), m.group(2), n))
+            self._close()
+            return i + 1
         if s.lower() == "contents":
             return self._contents(i)
 
         if self.in_front:
             return self._front(i, s)
 
+        if (sub := split_subitem(s)) and lead <= 4:
+            self._open(Draft("list_item", sub[1], n, marker=sub[0]))
+            return i + 1
+        rows, after = read_table(self.lines, i, lambda k: k in self.pages.furniture)
+        if rows:
+            self._close()
+            self.items.append(Draft("table", "\n".join("\t".join(r) for r in rows), n, rows=rows))
+            self.gap = True
+            return after
         if m := _GLYPH_BULLET.match(raw):
             self._open(Draft("list_item", m.group(1).strip(), n, marker="•"))
             return i + 1
@@ -137,7 +169,12 @@ class _Reader:
             # No bullet glyphs anywhere: the extraction turned each bullet into one leading space.
             self._open(Draft("list_item", s, n, marker="•"))
             return i + 1
-        if (m := _NUMBERED_HEADING.match(raw)) and (self._blank(i + 1) or self._blank(i - 1)):
+        if (
+            (m := _NUMBERED_HEADING.match(raw))
+            and (self._blank(i + 1) or self._blank(i - 1))
+            and not s.endswith("-")  # "10 The council will work with the commu-" is a paragraph
+            and not _CONNECTOR.search(s)
+        ):
             self._open(Draft("heading", f"{m.group(1)}{m.group(2)} {m.group(3)}", n, level=1))
             self._close()
             return i + 1
@@ -179,7 +216,7 @@ class _Reader:
         """A short unpunctuated line (or two, the second finishing the first) standing as a heading."""
         parts = [self.lines[i].strip()]
         j = i + 1
-        while j < len(self.lines) and self.lines[j].strip() and not starts_upper(self.lines[j]):
+        while j < len(self.lines) and not self._blank(j) and not starts_upper(self.lines[j]):
             parts.append(self.lines[j].strip())
             j += 1
             if len(parts) > 2:
@@ -207,7 +244,7 @@ class _Reader:
         while j < len(self.lines):
             line = self.lines[j]
             s = line.strip().replace("\u00a0", " ").strip()
-            if not s:
+            if not s or j in self.pages.furniture:
                 j += 1
                 continue
             lead = len(line) - len(line.lstrip())
@@ -254,7 +291,7 @@ class _Reader:
             if not s:
                 j += 1
                 continue
-            if _PAGE_NUMBER.match(line) and self._blank(j - 1) and self._blank(j + 1):
+            if j in self.pages.furniture:
                 break
             entry = contents_entry([f"{prefix} {s}".strip()])
             if entry:

@@ -17,10 +17,12 @@ from briefing_app.pack.readers.draft import (
     PageBreak,
     continues,
     ends_sentence,
-    is_date_line,
-    is_running_header,
     split_number,
+    split_subitem,
 )
+from briefing_app.pack.readers.endnotes import take_endnotes
+from briefing_app.pack.readers.textpages import find_text_pages
+from briefing_app.pack.readers.texttable import read_table
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
 _FIELD = re.compile(r"^[A-Z][\w .'/-]{0,30}:\s+\S")
@@ -29,29 +31,51 @@ _URL_ONLY = re.compile(r"^<?(https?://|www\.)\S+>?$")
 
 def read(text: str, meta: DocumentMeta) -> Document:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    furniture = _furniture(lines)
+    pages = find_text_pages(lines)
+    furniture = pages.furniture
+    lines = [ln.replace("\f", "") for ln in lines]
     items: list[Draft | PageBreak] = []
+    if pages.first_page is not None:
+        items.append(PageBreak(pages.first_page - 1, 1))  # the page before the first ends at the start
     cur: Draft | None = None
     gap = True
     title: str | None = None
+    skip_to = 0  # lines before this were read as part of a table
     for i, raw in enumerate(lines):
         n = i + 1
         s = raw.strip()
+        if i in pages.breaks:
+            items.append(PageBreak(pages.breaks[i], n))
         if i in furniture:
-            if furniture[i]:
-                items.append(PageBreak(None, n))
             continue
         if not s:
             gap = True
             continue
+        if skip_to > i:
+            continue
+        rows, after = read_table(lines, i, lambda k: k in furniture)
+        if rows:
+            items.append(Draft("table", "\n".join("\t".join(r) for r in rows), n, rows=rows))
+            cur, gap, skip_to = None, True, after
+            continue
         bullet = _BULLET.match(raw)
         body = bullet.group(1).strip() if bullet else s
         number = split_number(body)
-        if cur is not None and gap and cur.kind != "heading" and continues(cur.raw, s) and not number:
+        sub = split_subitem(body)
+        if (
+            cur is not None
+            and gap
+            and cur.kind != "heading"
+            and continues(cur.raw, s)
+            and not number
+            and not sub
+        ):
             cur.append(s, n)
             gap = False
             continue
-        if number:
+        if sub:
+            cur = Draft("list_item", sub[1], n, marker=sub[0])
+        elif number:
             num, rest = number
             if "." not in num and re.match(r"^[\W_]*[a-z]", rest):
                 cur = Draft("list_item", rest, n, marker=f"{num}.")
@@ -79,50 +103,11 @@ def read(text: str, meta: DocumentMeta) -> Document:
             cur = Draft("paragraph", s, n)
         items.append(cur)
         gap = False
-    return finish(meta, "report", items)
+    items, endnotes = take_endnotes(items)
+    return finish(meta, "report", items, note_defs=endnotes, glued_endnotes=bool(endnotes))
 
 
-def _furniture(lines: list[str]) -> dict[int, bool]:
-    """Line index -> True where a page ends there. Running headers always; a date line when it
-    interrupts a sentence or repeats, which is what a footer does and a dated paragraph does not."""
-    out: dict[int, bool] = {}
-    dates = [i for i, ln in enumerate(lines) if is_date_line(ln)]
-    repeated = {
-        ln.strip()
-        for ln in (lines[i] for i in dates)
-        if sum(lines[j].strip() == ln.strip() for j in dates) > 1
-    }
-    for i, ln in enumerate(lines):
-        if is_running_header(ln):
-            out[i] = False
-    for i in dates:
-        before = _neighbour(lines, i, -1, out)
-        after = _neighbour(lines, i, +1, out)
-        interrupts = before is not None and after is not None and continues(before, after)
-        if lines[i].strip() in repeated or interrupts:
-            out[i] = True
-    # A page ends where a header starts a page after text, unless a footer already ended it.
-    for i in sorted(k for k, v in out.items() if not v):
-        prev = i - 1
-        while prev >= 0 and (not lines[prev].strip() or prev in out):
-            if out.get(prev):
-                break
-            prev -= 1
-        if prev >= 0 and not out.get(prev) and lines[prev].strip():
-            out[i] = True
-    return out
-
-
-def _neighbour(lines: list[str], i: int, step: int, skip: dict[int, bool]) -> str | None:
-    j = i + step
-    while 0 <= j < len(lines):
-        if lines[j].strip() and j not in skip and not is_date_line(lines[j]):
-            return lines[j].strip()
-        j += step
-    return None
-
-
-def _standalone(lines: list[str], i: int, furniture: dict[int, bool]) -> bool:
+def _standalone(lines: list[str], i: int, furniture: frozenset[int]) -> bool:
     def blank(j: int) -> bool:
         return j < 0 or j >= len(lines) or not lines[j].strip() or j in furniture
 

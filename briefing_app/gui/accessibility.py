@@ -1,0 +1,51 @@
+"""Names for the controls Qt makes by itself, which a screen reader would otherwise announce bare.
+
+A line edit's clear button, a tool bar's overflow button and a scroll bar carry no text of their
+own; Orca then says only "push button" or "scroll bar". The window and each panel made later call
+name_controls() on themselves once their children exist.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QLineEdit,
+    QScrollBar,
+    QToolBar,
+    QWidget,
+)
+
+
+def name_controls(root: QWidget) -> None:
+    """Gives every unnamed button and scroll bar under `root` an accessible name."""
+    for button in root.findChildren(QAbstractButton):
+        if button.accessibleName() or button.text():
+            continue
+        parent = button.parentWidget()
+        if isinstance(parent, QLineEdit):
+            button.setAccessibleName("Clear")
+            button.setAccessibleDescription(f"Clears {parent.accessibleName() or 'the field'}")
+        elif isinstance(parent, QToolBar) and button not in _action_widgets(parent):
+            button.setAccessibleName("More tools")
+            button.setAccessibleDescription("Shows the tool bar's buttons that do not fit")
+        elif button.toolTip():
+            button.setAccessibleName(button.toolTip())
+    for bar in root.findChildren(QScrollBar):
+        if not bar.accessibleName():
+            area = _scroll_area_of(bar)
+            what = area.accessibleName() if area is not None and area.accessibleName() else "the view"
+            across = "" if bar.orientation() == Qt.Orientation.Vertical else " sideways"
+            bar.setAccessibleName(f"Scroll {what}{across}")
+
+
+def _scroll_area_of(bar: QScrollBar) -> QAbstractScrollArea | None:
+    widget = bar.parentWidget()
+    while widget is not None and not isinstance(widget, QAbstractScrollArea):
+        widget = widget.parentWidget()
+    return widget
+
+
+def _action_widgets(toolbar: QToolBar) -> list[QWidget]:
+    return [w for w in (toolbar.widgetForAction(a) for a in toolbar.actions()) if w is not None]

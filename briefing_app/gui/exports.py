@@ -1,0 +1,192 @@
+"""Printing and exporting what is on screen: a document on white paper (optionally with the
+reader's highlights and comments), or the comparison shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtWidgets as dialogs  # dialogs: PySide builds their enums on first use
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QTextDocument
+
+from briefing_app.gui import wording
+from briefing_app.gui.annotating import Annotating
+from briefing_app.gui.services import Services
+from briefing_app.gui.workspace import Workspace
+from briefing_app.pack.links import document_links
+
+
+class Exports(QObject):
+    message = Signal(str)
+
+    def __init__(self, services: Services, workspace: Workspace, annotating: Annotating) -> None:
+        super().__init__(workspace)
+        self.services, self.workspace, self.annotating = services, workspace, annotating
+        self.with_annotations = False  # the dialogs' checkbox, remembered for the session
+
+    # -- what goes on paper -------------------------------------------------------------------------
+    def paper(self, with_annotations: bool | None = None) -> QTextDocument | None:
+        """The document on screen laid out for paper; None when no document is on screen."""
+        from briefing_app.gui.paper import paper_document
+
+        doc = self.workspace.document
+        if doc is None:
+            return None
+        show = self.with_annotations if with_annotations is None else with_annotations
+        marks = None
+        if show:
+            marks = [
+                (r.block, r.start, r.end, _colour(r.annotation.colour), r.annotation.comment)
+                for r in self.annotating.marks_of(doc.id)
+            ]
+        return paper_document(doc, document_links(doc, self.workspace.mentions), marks)
+
+    def export_pdf(self, path: Path, with_annotations: bool | None = None) -> bool:
+        """Write what is on screen as a PDF: the document, or the comparison shown."""
+        if self.workspace.comparison is not None:
+            return self.export_comparison(path)
+        paper = self.paper(with_annotations)
+        if paper is None:
+            return False
+        from briefing_app.gui.pdf import document_to_pdf
+
+        document_to_pdf(paper, path, title=self.workspace.document.meta.title)
+        return True
+
+    def export_comparison(self, path: Path) -> bool:
+        """Write the comparison on screen; the file name's ending picks the format (HTML otherwise)."""
+        comparison, pack = self.workspace.comparison, self.workspace.pack
+        if comparison is None or pack is None:
+            return False
+        from briefing_app.compare.export import render
+        from briefing_app.gui.pdf import format_of, write_export
+
+        write_export(
+            path, format_of(path) or "html", lambda fmt: render(comparison, pack, fmt), title=comparison.title
+        )
+        return True
+
+    # -- dialogs ------------------------------------------------------------------------------------------
+    def _window(self):
+        return self.workspace.reader.window()
+
+    def _checkbox(self, parent) -> dialogs.QCheckBox:
+        box = dialogs.QCheckBox(wording.SHOW_ANNOTATIONS, parent)
+        box.setObjectName("showAnnotations")
+        box.setChecked(self.with_annotations)
+        return box
+
+    @Slot()
+    def ask_export_pdf(self) -> None:
+        if self.workspace.comparison is not None:
+            self._ask_comparison("PDF (*.pdf);;Web page (*.html);;Markdown (*.md)", ".pdf")
+            return
+        doc = self.workspace.document
+        if doc is None:
+            self.message.emit(wording.NO_DOCUMENT)
+            return
+        from briefing_app.gui.export_options import ExportOptions
+        from briefing_app.gui.file_dialogs import save_file
+
+        options = ExportOptions(self._checkbox(None), self._window())
+        if options.exec() != dialogs.QDialog.DialogCode.Accepted:
+            return
+        self.with_annotations = options.checkbox.isChecked()
+        name = save_file(
+            self.services.settings, self._window(), wording.EXPORT_PDF_TITLE, f"{doc.id}.pdf", "PDF (*.pdf)"
+        )
+        if name:
+            self._write(name, lambda: self.export_pdf(Path(name)), wording.EXPORT_PDF_TITLE)
+
+    @Slot()
+    def ask_export_comparison(self) -> None:
+        if self.workspace.comparison is None:
+            self.message.emit(wording.OPEN_COMPARISON_FIRST)
+            return
+        self._ask_comparison("Web page (*.html);;Markdown (*.md);;PDF (*.pdf)", ".html")
+
+    def _ask_comparison(self, filters: str, suffix: str) -> None:
+        from briefing_app.gui.file_dialogs import save_file
+
+        comparison = self.workspace.comparison
+        name = save_file(
+            self.services.settings,
+            self._window(),
+            wording.EXPORT_COMPARISON_TITLE,
+            comparison.id + suffix,
+            filters,
+        )
+        if name:
+            self._write(name, lambda: self.export_comparison(Path(name)), wording.EXPORT_COMPARISON_TITLE)
+
+    def _write(self, name: str, write, title: str) -> None:
+        try:
+            write()
+        except OSError as exc:
+            dialogs.QMessageBox.warning(
+                self._window(), title, wording.NOT_WRITTEN.format(name=name, why=exc.strerror)
+            )
+            return
+        self.message.emit(wording.SAVED.format(name=name))
+
+    def printer(self):
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        doc = self.workspace.document
+        if doc is not None:
+            printer.setDocName(doc.meta.title)
+        return printer
+
+    @Slot()
+    def ask_print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        if self.workspace.document is None:
+            self.message.emit(wording.NO_DOCUMENT)
+            return
+        printer = self.printer()
+        dialog = QPrintDialog(printer, self._window())
+        options = dialogs.QWidget()
+        options.setWindowTitle("Annotations")
+        box = self._checkbox(options)
+        dialogs.QVBoxLayout(options).addWidget(box)
+        dialog.setOptionTabs([options])
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.with_annotations = box.isChecked()
+            self.paper().print_(printer)
+
+    @Slot()
+    def ask_preview(self) -> None:
+        """Print preview: the pages as they will print, on white."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        if self.workspace.document is None:
+            self.message.emit(wording.NO_DOCUMENT)
+            return
+        printer = self.printer()
+        dialog = QPrintPreviewDialog(printer, self._window())
+        dialog.setObjectName("printPreview")
+        box = self._checkbox(dialog)
+        toolbar = dialog.findChild(dialogs.QToolBar)
+        if toolbar is not None:
+            toolbar.addSeparator()
+            toolbar.addWidget(box)
+        box.toggled.connect(lambda on: self._set_with(on, dialog))
+        dialog.paintRequested.connect(lambda p: self.paper().print_(p))
+        self.preview = dialog
+        dialog.open()
+
+    def _set_with(self, on: bool, dialog) -> None:
+        self.with_annotations = on
+        from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+        widget = dialog.findChild(QPrintPreviewWidget)
+        if widget is not None:
+            widget.updatePreview()
+
+
+def _colour(name: str) -> str:
+    from briefing_app.annotations.colours import COLOURS
+
+    return COLOURS.get(name, "#ffe066")

@@ -1,0 +1,72 @@
+"""Opening packs: File > Open Pack, Open Recent (by title), and what happens when a folder is not a
+pack (the pack that was open stays open, and the user is told why)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QMenu, QWidget
+
+from briefing_app.gui import wording
+from briefing_app.gui.actions import fill_menu
+from briefing_app.gui.services import Services
+from briefing_app.pack.model import Pack
+
+
+class Packs(QObject):
+    opened = Signal(object, object, object)  # Pack | None, error | None, LoadedComparisons | None
+    failed = Signal(str)  # a folder could not be opened; the open pack stays
+
+    def __init__(self, services: Services, recent_menu: QMenu, window: QWidget) -> None:
+        super().__init__(window)
+        self.services, self.recent_menu, self.window = services, recent_menu, window
+        self.pack: Pack | None = None
+        self._box = None  # the last "could not open" box, kept while it is shown
+
+    def open_folder(self, folder: Path) -> bool:
+        """Open the pack in `folder`; a folder that is not a pack leaves the open one in place."""
+        pack, error, comparisons = self.services.open_pack(folder)
+        if pack is None and self.pack is not None:
+            self.failed.emit(wording.NOT_A_PACK.format(folder=folder, error=error))
+            return False
+        self.opened.emit(pack, error, comparisons)
+        return pack is not None
+
+    def set_pack(self, pack: Pack | None) -> None:
+        """The window now shows `pack`: remember it first in Open Recent."""
+        self.pack = pack
+        recent = self.services.settings.recent()
+        if pack is not None:
+            recent = self.services.settings.remember_recent(str(pack.root.resolve()), pack.title)
+        self.fill_recent(recent)
+
+    def fill_recent(self, recent: list[dict]) -> None:
+        entries = [(r.get("title") or r["folder"], r["folder"]) for r in recent]
+        fill_menu(self.recent_menu, entries, self._on_recent)
+        for action, r in zip(self.recent_menu.actions(), recent, strict=True):
+            action.setToolTip(r["folder"])
+            action.setStatusTip(r["folder"])
+        self.recent_menu.setToolTipsVisible(True)
+
+    @Slot()
+    def ask_open(self) -> None:
+        from briefing_app.gui.file_dialogs import open_folder
+
+        folder = open_folder(self.services.settings, self.window, wording.OPEN_PACK_TITLE)
+        if folder:
+            self.open_folder(Path(folder))
+
+    @Slot()
+    def _on_recent(self) -> None:
+        self.open_folder(Path(self.sender().data()))
+
+    @Slot(str)
+    def tell(self, text: str) -> None:
+        """Say why a folder did not open, without stopping the window (the box is not modal)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, wording.OPEN_PACK_FAILED_TITLE, text, parent=self.window)
+        box.setObjectName("packFailedBox")
+        box.open()
+        self._box = box

@@ -1,0 +1,52 @@
+"""Every sentence the window shows a user, in one place: status messages, dialog titles and
+questions, and how a problem is put. Core code raises errors; the words to show are chosen here."""
+
+from __future__ import annotations
+
+APP = "Briefing"
+SELECT_FIRST = "Select some words in the text first."
+SELECT_TO_REATTACH = "Select the passage in the text to attach the note to."
+COPIED_WITH_CITATION = "Copied with its citation."
+BOOKMARKED = "Bookmarked."
+SAVED = "Saved {name}"
+EXPORTED = "Exported to {name}"
+OPEN_COMPARISON_FIRST = "Open a comparison first (View > Comparisons)."
+BACK_TO_COMPARISON = "Back (Alt+Left) returns to the comparison."
+ZOOM = "Zoom {percent}%"
+INDEX_REBUILT = "Search index rebuilt: {why}."
+PREPARING_SEARCH = "Preparing search…"
+BUILDING_INDEX = "Building the search index"
+COMPARISON_HAS_NO_NOTES = (
+    "A comparison has no notes of its own. Its quotations open the documents, with theirs."
+)
+PACK_NOT_OPENED = "This pack could not be opened.\n\n{error}"
+NO_DOCUMENT_OPENED = "None of this pack's documents could be opened. See the problems above."
+NOT_A_PACK = "{folder} is not a pack that can be opened, so the pack that was open stays open.\n\n{error}"
+NO_DOCUMENT = "Open a document first."
+NO_SUCH_DOCUMENT = "briefing-app: there is no document '{doc_id}' in this pack"
+
+OPEN_PACK_TITLE = "Open a pack (a folder with pack.yaml)"
+OPEN_PACK_FAILED_TITLE = "Open pack"
+EXPORT_PDF_TITLE = "Export as PDF"
+EXPORT_COMPARISON_TITLE = "Export comparison"
+EXPORT_ANNOTATIONS_TITLE = "Export annotations"
+IMPORT_ANNOTATIONS_TITLE = "Import annotations"
+NOT_WRITTEN = "{name} could not be written: {why}"
+NOT_IMPORTED = "{name} could not be imported: {why}"
+SHOW_ANNOTATIONS = "Show my highlights and comments"
+COMMENT_TITLE = "Comment"
+COMMENT_PROMPT = "Your comment on this passage:"
+TAGS_TITLE = "Tags"
+TAGS_PROMPT = "Tags, separated by commas:"
+COLOUR_TITLE = "Colour"
+
+GOTO_PLACEHOLDER = "Go to: para 5.2, p. 8, note 12"
+GOTO_NOT_UNDERSTOOD = "Type a place as a meeting names it: para 5.2, p. 8 or note 12."
+GOTO_NOT_FOUND = "{doc} has no {what}."
+GOTO_WHAT = {"para": "paragraph {value}", "page": "page {value}", "note": "note {value}"}
+
+BOOKMARKS_TITLE = "Bookmarks"
+BOOKMARK_RENAME_PROMPT = "Name for this bookmark:"
+NO_BOOKMARKS = "No bookmarks yet: Ctrl+D bookmarks the place you are reading."
+
+THEME_NAMES = {"system": "Follow the &System", "light": "&Light", "dark": "&Dark"}
