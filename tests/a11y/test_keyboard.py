@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.gui.on_screen import popup_position
+from briefing_app.gui.search_panel import HIT_ROLE
 from tests.gui.conftest import make_window
 
 Shift, Ctrl, Alt = (
@@ -156,11 +157,15 @@ def test_rows_and_panes_are_named_for_a_screen_reader(window, qtbot):
     description = window.reader.accessibleDescription()
     assert "Alt+Down" in description and "F3" in description and "F6" in description
     qtbot.waitUntil(lambda: window.searching.is_ready, timeout=10_000)
-    result = window.searching.search("prevent")
-    assert result.hits
-    group = window.search_panel.results.topLevelItem(0)
-    assert group.data(0, text).endswith("matches")
-    assert group.child(0).data(0, text).endswith(result.hits[0].snippet)
+    panel = window.searching.panel
+    with qtbot.waitSignal(panel.resultShown, timeout=5000):
+        window.searching.search("prevent")
+    model = panel.results.model()
+    group = model.index(0, 0)
+    assert group.data(text).endswith("matches")
+    first = model.index(0, 0, group)
+    hit = first.data(HIT_ROLE)
+    assert first.data(text) == f"{hit.location(', ')}: {hit.snippet}"
 
 
 def test_high_contrast_theme(window):
