@@ -126,5 +126,4 @@ def _short(text: str) -> str:
 
 def location(problem: Problem) -> str:
     """`path:line: message`, the form editors and terminals jump to."""
-    where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
-    return f"{where}: {problem.message}"
+    return str(problem)
