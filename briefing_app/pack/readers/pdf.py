@@ -18,7 +18,7 @@ from briefing_app.pack.model import Block, Document, DocumentMeta, Region, Span
 from briefing_app.pack.notes import Definition, MarkerAt, link_footnotes
 from briefing_app.pack.readers.build import finish
 from briefing_app.pack.readers.furniture import PageLine, find_furniture
-from briefing_app.pack.readers.pdfblocks import BlockBuilder, PdfDraft, PLine, vocabulary
+from briefing_app.pack.readers.pdfblocks import BlockBuilder, PdfDraft, PLine
 from briefing_app.pack.readers.pdfchars import PdfPageText, open_pdf, read_page
 from briefing_app.pack.readers.pdflayout import Line, borrow_gutters, find_gutters, page_lines
 from briefing_app.pack.readers.pdfmeta import PdfDetails, details
@@ -84,14 +84,17 @@ def build_document(pages: list[PdfPageText], meta: DocumentMeta) -> Document:
                 pl = _prepare(ln, order[id(ln)], labels)
                 if pl.text:
                     plines.append(pl)
-    vocab = vocabulary([pl.text for pl in plines])
-    drafts = BlockBuilder(plines, body, body_bold, vocab).run()
+    drafts = BlockBuilder(plines, body, body_bold).run()
     for d in drafts:
         d.start_page = numbers[d.pdf_page]
     remarks = []
     if pages and not any(p.fragments for p in pages):
         remarks.append("This PDF has no text layer (a scan): its pages cannot be searched.")
+    before = [d.raw for d in drafts]
     doc = finish(meta, "pdf", list(drafts), markup=False, remarks=remarks)
+    for d, raw in zip(drafts, before, strict=True):
+        if d.raw != raw:
+            _follow_repairs(d, raw)
     return _attach(doc, drafts, notes, {id(n.lines[0]): order[id(n.lines[0])] for n in notes})
 
 
@@ -172,13 +175,33 @@ def _prepare(ln: Line, order: int, labels: set[str]) -> PLine:
     return PLine(ln, text.rstrip(), order, marks, sups)
 
 
+def _follow_repairs(d: PdfDraft, old: str) -> None:
+    """The shared stages took characters out of the draft's text (line-end hyphens): move the
+    offsets of its lines, markers and superscripts to match."""
+    removed: list[int] = []
+    j = 0
+    for i, ch in enumerate(old):
+        if j < len(d.raw) and d.raw[j] == ch:
+            j += 1
+        else:
+            removed.append(i)
+    if j != len(d.raw):
+        return  # not a plain removal: leave the offsets (they stay within the text, at worst a line early)
+
+    def moved(at: int) -> int:
+        return at - sum(1 for r in removed if r < at)
+
+    d.regions = [(moved(at), ln) for at, ln in d.regions]
+    d.marks = [(moved(at), lb) for at, lb in d.marks]
+    d.sups = [(moved(s), moved(e)) for s, e in d.sups]
+
+
 def _attach(
     doc: Document, drafts: list[PdfDraft], found: list[FoundNote], note_order: dict[int, int]
 ) -> Document:
     """Give the finished blocks their regions, superscripts and linked note references."""
-    kept = [d for d in drafts if d.raw.strip() or d.kind == "table"]
-    if len(kept) != len(doc.blocks):  # finish dropped a draft we did not: keep the blocks as they are
-        return doc
+    by_line = {d.line: d for d in drafts}  # a draft's line (its first line's place) is its block's
+    kept = [by_line[b.line] for b in doc.blocks]
     markers, where = [], []
     for bi, d in enumerate(kept):
         for offset, label in d.marks:
