@@ -30,6 +30,10 @@ _BLANK = re.compile(
 )
 
 
+_GLUED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.(?=[A-Z][a-z])")
+_EDGE = 0.12  # the bands at the head and foot of a page where running heads and footers sit
+
+
 class PdfReadError(BriefingError):
     """The PDF could not be read at all; str() names the file."""
 
@@ -115,10 +119,13 @@ def _columns(pages: list[PdfPageText]) -> list[list[tuple[float, float]]]:
 
 def _printed_numbers(pages: list[PdfPageText], lines: list[list[Line]]) -> list[int | None]:
     """Remove page furniture from `lines` (in place) and return each page's printed number."""
+    # Only lines at a page's head or foot can be furniture: a form's labels or a table's row
+    # headings repeat at one height on every page too, and they are the paper's text.
     feed = [
         [
             PageLine(pi, li, ln.text, ln.top / pages[pi].height, ln.bottom / pages[pi].height)
             for li, ln in enumerate(page)
+            if _at_edge(ln, li, len(page), pages[pi].height)
         ]
         for pi, page in enumerate(lines)
     ]
@@ -134,6 +141,12 @@ def _printed_numbers(pages: list[PdfPageText], lines: list[list[Line]]) -> list[
     offsets = [n - i for i, n in enumerate(found) if n is not None]
     offset = max(set(offsets), key=offsets.count) if offsets else 1
     return [n if n is not None else (i + offset if i + offset >= 1 else None) for i, n in enumerate(found)]
+
+
+def _at_edge(ln: Line, index: int, count: int, height: float) -> bool:
+    if index < 2 or index >= count - 2:
+        return True
+    return ln.top < _EDGE * height or ln.bottom > (1 - _EDGE) * height
 
 
 def _body_style(lines: list[list[Line]]) -> tuple[float, bool]:
@@ -167,6 +180,13 @@ def _prepare(ln: Line, order: int, labels: set[str]) -> PLine:
         text = text[:at] + label + text[at:]
         sups.append((at, at + len(label)))
         shift += len(label)
+    if m := _GLUED_NUMBER.match(text):
+        # "10.Regarding": a paragraph number set against its text by a tab stop too close for a
+        # space to show; the number is read apart from the text, as it is printed.
+        at = m.end()
+        text = f"{text[:at]} {text[at:]}"
+        marks = [(o + (o >= at), lb) for o, lb in marks]
+        sups = [(s + (s >= at), e + (e >= at)) for s, e in sups]
     if text.startswith(" "):
         trimmed = len(text) - len(text.lstrip())
         text = text[trimmed:]

@@ -201,6 +201,8 @@ class BlockBuilder:
         short = p.x1 < right - 0.25 * width
         if short and ends_sentence(prev.text) and starts_upper(pl.text):
             return True
+        if _would_fit(p, pl, right) and (starts_upper(pl.text) or split_number(pl.text)):
+            return True  # the line was ended on purpose: its next word had room on it
         if (
             short
             and len(cur.regions) == 1
@@ -223,6 +225,17 @@ class BlockBuilder:
             cur.add(pl, "")
             return
         cur.add(pl, " ")
+
+
+def _would_fit(p: Line, pl: PLine, right: float) -> bool:
+    """Would the first word of `pl` have fitted at the end of line `p`? Then `p` ended a block (or
+    a form's field), not a line that wrapped."""
+    ln = pl.line
+    if not pl.text or ln.x1 <= ln.x0:
+        return False
+    per_char = (ln.x1 - ln.x0) / max(1, len(pl.text))
+    word = len(pl.text.split(" ", 1)[0]) + 1
+    return p.x1 + word * per_char < right - 0.5 * p.size
 
 
 def _leading(lines: list[PLine]) -> dict[int, float]:

@@ -131,7 +131,8 @@ def _fragments(textpage, count: int, left: float, top_edge: float) -> list[Fragm
             bold = bold_of.get(key)
             if bold is None:
                 lowered = name.value.decode("latin-1").lower()
-                bold = weight >= 600 or bool(flags.value & _FORCE_BOLD) or any(b in lowered for b in _BOLD_NAMES)
+                forced = bool(flags.value & _FORCE_BOLD)
+                bold = weight >= 600 or forced or any(b in lowered for b in _BOLD_NAMES)
                 bold_of[key] = bold
             last_height = height
         if rotated:
