@@ -7,7 +7,7 @@ controllers' signals; the work is done by the controllers it is given or makes:
     Annotating   the reader's highlights and comments, their panel, undo, export and import
     Searching    the search field and results, and the index's life cycle
     Exports      printing and PDF export of what is on screen
-    Packs        opening packs and Open Recent
+    Packs        opening packs (read off the GUI thread), Open Recent, New Pack from PDFs, Add Papers
     Appearance   zoom and theme
 """
 
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.exports = Exports(self.services, self.workspace, self.annotating)
         self.bookmarks = Bookmarks(self.actions.bookmarks_menu, self.settings, self.navigator)
         self.packs = Packs(self.services, self.actions.recent_menu, self)
+        self.complete = True  # False while the pack shown is still being read
         self.appearance = Appearance(self.workspace, self.settings, self.actions.theme_group)
 
         self._lay_out()
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([320, 960])
         self.setCentralWidget(self.splitter)
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.workspace.page_sync.switch)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         for dock in (self.notes_dock, self.search_dock, self.annotations_dock):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -158,6 +160,8 @@ class MainWindow(QMainWindow):
         a, nav, ws = self.actions, self.navigator, self.workspace
         # menus and shortcuts -> the controllers that do the work
         a.open_pack.triggered.connect(self.packs.ask_open)
+        a.new_pack.triggered.connect(self.packs.making.ask_new)
+        a.add_papers.triggered.connect(self.packs.making.ask_add)
         a.print.triggered.connect(self.exports.ask_print)
         a.print_preview.triggered.connect(self.exports.ask_preview)
         a.export_pdf.triggered.connect(self.exports.ask_export_pdf)
@@ -203,16 +207,22 @@ class MainWindow(QMainWindow):
         # what the controllers have to say -> the status bar
         for source in (nav, self.annotating, self.searching, self.exports, self.bookmarks, self.appearance):
             source.message.connect(self._on_message)
+        self.packs.message.connect(self._on_message)
 
     # -- switching what is shown ----------------------------------------------------------------
     def set_pack(
-        self, pack: Pack | None, error: str | None = None, comparisons: LoadedComparisons | None = None
+        self,
+        pack: Pack | None,
+        error: str | None = None,
+        comparisons: LoadedComparisons | None = None,
+        complete: bool = True,
     ) -> None:
-        """Show `pack`, with its comparisons and their problems (read here when not given)."""
+        """Show `pack`, with its comparisons and their problems (read here when not given). While
+        it is not `complete` (its first papers shown, the rest being read) search and annotations wait."""
         self.navigator.save()  # the old pack's places
-        self.searching.set_pack(pack)
-        self.annotating.set_pack(pack)
-        self.pack = pack
+        self.searching.set_pack(pack if complete else None)
+        self.annotating.set_pack(pack if complete else None)
+        self.pack, self.complete = pack, complete
         if comparisons is None:
             from briefing_app.compare import load_comparisons
 
@@ -358,7 +368,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _after_paint(self) -> None:
         """What the first screen does not need: the search index and the annotations."""
-        if self.pack is not None:
+        if self.pack is not None and self.complete:
             self.searching.start(self.pack)
         self.annotating.load()
 

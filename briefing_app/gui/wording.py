@@ -50,3 +50,19 @@ BOOKMARK_RENAME_PROMPT = "Name for this bookmark:"
 NO_BOOKMARKS = "No bookmarks yet: Ctrl+D bookmarks the place you are reading."
 
 THEME_NAMES = {"system": "Follow the &System", "light": "&Light", "dark": "&Dark"}
+
+NEW_PACK_PAPERS_TITLE = "New pack: choose the PDF papers"
+NEW_PACK_FOLDER_TITLE = "New pack: choose a new, empty folder for it"
+ADD_PAPERS_TITLE = "Add papers to {pack}"
+PDF_FILTER = "PDF papers (*.pdf *.PDF);;All files (*)"
+PACK_MAKING_FAILED_TITLE = "Papers"
+NO_PACK_TO_ADD_TO = "Open the pack the papers belong to first (File > Open Pack)."
+BUNDLED_PACK_FIXED = (
+    "The pack that comes with Briefing cannot be changed. Make a new pack from the papers instead "
+    "(File > New Pack from PDFs)."
+)
+PACK_NOT_MADE = "The pack could not be made.\n\n{error}"
+PAPERS_NOT_ADDED = "The papers could not be added.\n\n{error}"
+PAPERS_ADDED = "{count} paper(s) added to {pack}; the search index is brought up to date in the background."
+READING_PAPERS = "Reading the papers: {done} of {total} ready. Search opens when all are read."
+NO_TEXT_LAYER_HINT = "This paper is a scan: its pages are shown, and search cannot see them."
