@@ -16,7 +16,6 @@ if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 150
-LIMIT = 20  # about a screenful; the status line says when more matched
 
 
 class SearchPanel(QWidget):
@@ -84,7 +83,7 @@ class SearchPanel(QWidget):
             self.status.setText("Preparing search…")
             return None
         try:
-            result = self.engine.search(text, limit=LIMIT)
+            result = self.engine.search(text)
         except BriefingError as exc:
             self.status.setText(escape(str(exc)))
             return None
@@ -115,9 +114,7 @@ class SearchPanel(QWidget):
         if result.total == 0:
             message = f"No matches for <b>{escape(result.query)}</b>."
         else:
-            shown = len(result.hits)
-            more = f" (the best {shown} shown)" if shown < result.total else ""
-            message = f"{result.total} match{'es' if result.total != 1 else ''}{more}."
+            message = f"{result.total} match{'es' if result.total != 1 else ''}."
         if result.suggestion:
             message += f' Did you mean: <a href="suggest">{escape(result.suggestion)}</a>?'
         if own:

@@ -1,8 +1,10 @@
 """A pickled copy of what was read from a pack folder, reused while nothing it was read from has changed.
 
 Reading and checking the five bundled documents costs about as much as starting Qt; a second launch
-should not pay it again. The copy is keyed on the content of every file in the pack folder and on the
-reading code itself, so an edited document, a new file or a changed reader all read afresh. Anything
+should not pay it again. The copy is keyed on the content of each file the pack was read from (pack.yaml
+and the files it names, nothing else in the folder: a stray FIFO or a link to /dev/zero there is never
+opened) and on the reading code itself, so an edited document or manifest, or a changed reader, all
+read afresh. Every file is checked through `files`, exactly as the pack reads it. Anything
 wrong with the copy (missing, truncated, from older code) is ignored and the pack is read as usual: the
 cache can only ever save time, never change what the reader sees.
 """
@@ -18,9 +20,10 @@ from pathlib import Path
 from typing import TypeVar
 
 import briefing_app
+from briefing_app.pack import files
 
 T = TypeVar("T")
-FORMAT = 2
+FORMAT = 3
 _PACKAGE = Path(briefing_app.__file__).resolve().parent
 
 
@@ -56,23 +59,6 @@ def _code_stamp() -> str:
     return digest.hexdigest()
 
 
-def folder_stamp(root: Path) -> str | None:
-    """A digest of every file's name and bytes under `root`; None when the folder cannot be read."""
-    digest = _Digest()
-    try:
-        for folder, dirs, files in os.walk(root):
-            dirs.sort()
-            for name in sorted(files):
-                path = Path(folder, name)
-                digest.update(str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")
-                data = path.read_bytes()
-                digest.update(f"{len(data)}:".encode())
-                digest.update(data)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
-
 def cache_file(cache_root: Path, root: Path, what: str) -> Path:
     key = _Digest(str(root.resolve())).hexdigest()
     return cache_root / "opened" / f"{key}-{what}.pickle"
@@ -80,10 +66,25 @@ def cache_file(cache_root: Path, root: Path, what: str) -> Path:
 
 def load_cached(root: Path, cache_path: Path, load: Callable[[], T]) -> T:
     """What `load()` returns for the pack in `root`, from `cache_path` when that is still true."""
-    stamp = folder_stamp(Path(root))
-    if stamp is None:
-        return load()
-    return _through(f"{stamp}:{_code_stamp()}", cache_path, load)
+    code = _code_stamp()
+    try:
+        with open(cache_path, "rb") as fh:
+            saved_code, read_from, value = pickle.load(fh)
+        if saved_code == code and _unchanged(Path(root), read_from):
+            return value
+    except Exception:  # noqa: BLE001, S110 - a bad copy of any kind just means reading the pack again
+        pass
+    with files.recording() as read_from:
+        value = load()
+    _save(cache_path, (code, dict(read_from), value))
+    return value
+
+
+def _unchanged(root: Path, read_from: dict[str, tuple[int, str]]) -> bool:
+    """True when each file the copy was read from still holds what it held (or fails as it failed)."""
+    if not read_from:
+        return False
+    return all(files.digest(root, name, limit) == seen for name, (limit, seen) in read_from.items())
 
 
 def load_cached_paper(data: bytes, what: str, cache_root: Path, load: Callable[[], T]) -> T:
@@ -93,19 +94,16 @@ def load_cached_paper(data: bytes, what: str, cache_root: Path, load: Callable[[
     digest = _Digest(what)
     digest.update(data)
     stamp = f"{digest.hexdigest()}:{_code_stamp()}"
-    return _through(stamp, cache_root / "papers" / f"{_Digest(stamp).hexdigest()}.pickle", load)
-
-
-def _through(stamp: str, cache_path: Path, load: Callable[[], T]) -> T:
+    where = cache_root / "papers" / f"{_Digest(stamp).hexdigest()}.pickle"
     try:
-        with open(cache_path, "rb") as fh:
+        with open(where, "rb") as fh:
             saved_stamp, value = pickle.load(fh)
         if saved_stamp == stamp:
             return value
-    except Exception:  # noqa: BLE001, S110 - a bad copy of any kind just means reading the pack again
+    except Exception:  # noqa: BLE001, S110 - a bad copy of any kind just means reading the paper again
         pass
     value = load()
-    _save(cache_path, (stamp, value))
+    _save(where, (stamp, value))
     return value
 
 

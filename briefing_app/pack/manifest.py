@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_app.errors import PackError
+from briefing_app.pack import files
 from briefing_app.pack.model import Document, DocumentMeta, Pack, Problem
 from briefing_app.pack.pdffile import is_pdf
 from briefing_app.pack.pdfsource import read_pdf
@@ -42,13 +43,16 @@ def load_pack(root: Path | str, progress: Callable[[Pack, int], None] | None = N
     if not root.is_dir():
         raise PackError(str(root), "this folder does not exist")
     try:
-        text = manifest.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PackError(str(manifest), "there is no pack.yaml in this folder") from None
-    except UnicodeDecodeError:
-        raise PackError(str(manifest), "pack.yaml is not UTF-8 text") from None
-    except OSError as exc:
-        raise PackError(str(manifest), f"pack.yaml cannot be read ({exc.strerror})") from None
+        raw = files.read_bytes(root, MANIFEST, files.MAX_YAML_BYTES)
+    except files.PackFileError as exc:
+        if exc.missing:
+            raise PackError(str(manifest), "there is no pack.yaml in this folder") from None
+        raise PackError(str(manifest), f"pack.yaml cannot be used: {exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PackError(MANIFEST, "pack.yaml is not UTF-8 text", line) from None
     try:
         located = load_located(text)
     except YamlSyntaxError as exc:
@@ -57,48 +61,65 @@ def load_pack(root: Path | str, progress: Callable[[Pack, int], None] | None = N
     if not isinstance(data, dict):
         raise PackError(MANIFEST, "pack.yaml must be a mapping with id, title and documents", 1)
 
-    problems: list[Problem] = []
+    problems = [Problem(MANIFEST, line, message) for line, message in located.problems]
 
     def problem(message: str, *path: Any) -> None:
         problems.append(Problem(MANIFEST, located.line(*path), message))
 
+    def text(mapping: dict, key: str, *where: Any) -> str | None:
+        return _text(
+            mapping.get(key), lambda: problem(f"'{key}' must be text, not a list or mapping", *where, key)
+        )
+
     for key in data:
         if key not in PACK_KEYS:
             problem(unknown_key_message(key, PACK_KEYS), key)
-    pack_id = _text(data.get("id"))
+    pack_id = text(data, "id")
     if not pack_id or not SLUG.match(pack_id):
         problem("the pack needs an 'id' made of lower-case letters, digits and hyphens", "id")
         pack_id = pack_id or root.name
-    title = _text(data.get("title"))
+    title = text(data, "title")
     if not title:
         problem("the pack needs a 'title'", "title")
         title = root.name
 
-    metas = _document_metas(data.get("documents"), root, problem)
+    metas = _document_metas(data.get("documents"), problem, text)
     documents: list[Document] = []
-    for meta, path, line in metas:
-        doc = _read(meta, path, line, problems)
+    for meta in metas:
+        doc = _read(meta, root, problems)
         if doc is not None:
             documents.append(doc)
         if progress is not None:
             progress(Pack(pack_id, title, root, _text(data.get("meeting")), tuple(documents)), len(metas))
 
-    comparisons = data.get("comparisons") or []
-    if not isinstance(comparisons, list):
-        problem("'comparisons' must be a list of file names", "comparisons")
-        comparisons = []
     return Pack(
         id=pack_id,
         title=title,
         root=root,
-        meeting=_text(data.get("meeting")),
+        meeting=text(data, "meeting"),
         documents=tuple(documents),
-        comparisons=tuple(str(c) for c in comparisons),
+        comparisons=_comparison_names(data.get("comparisons"), problem),
         problems=tuple(problems),
     )
 
 
-def _document_metas(entries: Any, root: Path, problem) -> list[tuple[DocumentMeta, Path, int | None]]:
+def _comparison_names(names: Any, problem) -> tuple[str, ...]:
+    if names is None:
+        return ()
+    if not isinstance(names, list):
+        problem("'comparisons' must be a list of file names", "comparisons")
+        return ()
+    out = []
+    for i, name in enumerate(names):
+        why = files.name_problem(name)
+        if why:
+            problem(f"comparison file {i + 1}: {why}", "comparisons", i)
+        else:
+            out.append(name)
+    return tuple(out)
+
+
+def _document_metas(entries: Any, problem, text) -> list[DocumentMeta]:
     if entries is None:
         problem("the pack lists no 'documents'")
         return []
@@ -107,7 +128,6 @@ def _document_metas(entries: Any, root: Path, problem) -> list[tuple[DocumentMet
         return []
     seen: set[str] = set()
     out = []
-    base = root.resolve()
     for i, entry in enumerate(entries):
         where = ("documents", i)
         if not isinstance(entry, dict):
@@ -116,7 +136,7 @@ def _document_metas(entries: Any, root: Path, problem) -> list[tuple[DocumentMet
         for key in entry:
             if key not in DOCUMENT_KEYS:
                 problem(unknown_key_message(key, DOCUMENT_KEYS), *where, key)
-        doc_id = _text(entry.get("id"))
+        doc_id = text(entry, "id", *where)
         if not doc_id or not SLUG.match(doc_id):
             problem("a document needs an 'id' made of lower-case letters, digits and hyphens", *where, "id")
             continue
@@ -124,22 +144,23 @@ def _document_metas(entries: Any, root: Path, problem) -> list[tuple[DocumentMet
             problem(f"document id '{doc_id}' is used twice", *where, "id")
             continue
         seen.add(doc_id)
-        file = _text(entry.get("file"))
+        file = entry.get("file")
+        file = file.strip() if isinstance(file, str) else file
         if not file:
             problem(f"document '{doc_id}' needs a 'file'", *where)
             continue
-        path = (root / file).resolve()
-        if not path.is_relative_to(base):
-            problem(f"'{file}' points outside the pack folder; documents must live inside it", *where, "file")
+        why = files.name_problem(file)
+        if why:
+            problem(f"document '{doc_id}': {why}", *where, "file")
             continue
-        fmt = _text(entry.get("format")) or "auto"
+        fmt = text(entry, "format", *where) or "auto"
         if fmt not in FORMATS:
             problem(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})", *where, "format")
             fmt = "auto"
         date = _date(entry.get("date"))
         if entry.get("date") is not None and date is None:
             problem("'date' must be YYYY, YYYY-MM or YYYY-MM-DD", *where, "date")
-        title = _text(entry.get("title"))
+        title = text(entry, "title", *where)
         if not title:
             problem(f"document '{doc_id}' needs a 'title'", *where)
             title = Path(file).stem
@@ -148,30 +169,24 @@ def _document_metas(entries: Any, root: Path, problem) -> list[tuple[DocumentMet
             title=title,
             file=file,
             format=fmt,
-            short_title=_text(entry.get("short_title")),
-            publisher=_text(entry.get("publisher")),
-            author=_text(entry.get("author")),
+            short_title=text(entry, "short_title", *where),
+            publisher=text(entry, "publisher", *where),
+            author=text(entry, "author", *where),
             date=date,
-            licence=_text(entry.get("licence")),
+            licence=text(entry, "licence", *where),
         )
-        out.append((meta, path, None))
+        out.append(meta)
     return out
 
 
-def _read(meta: DocumentMeta, path: Path, line: int | None, problems: list[Problem]) -> Document | None:
+def _read(meta: DocumentMeta, root: Path, problems: list[Problem]) -> Document | None:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(meta.file, None, "the file is missing"))
-        return None
-    except IsADirectoryError:
-        problems.append(Problem(meta.file, None, "this is a folder, not a document"))
-        return None
-    except OSError as exc:
-        problems.append(Problem(meta.file, None, f"the file cannot be read ({exc.strerror})"))
+        raw = files.read_bytes(root, meta.file)
+    except files.PackFileError as exc:
+        problems.append(Problem(meta.file, None, str(exc)))
         return None
     if meta.format == "pdf" or (meta.format == "auto" and is_pdf(raw)):
-        doc, found = read_pdf(path, raw, meta)
+        doc, found = read_pdf(root / meta.file, raw, meta)
         problems.extend(found)
         return doc
     try:
@@ -185,15 +200,33 @@ def _read(meta: DocumentMeta, path: Path, line: int | None, problems: list[Probl
     if not text.strip():
         problems.append(Problem(meta.file, None, "the file is empty"))
         return None
-    doc = read_document(text, meta)
+    try:
+        doc = read_document(text, meta)
+    except RecursionError:
+        problems.append(Problem(meta.file, None, "the document is nested too deeply to read"))
+        return None
+    except Exception as exc:  # noqa: BLE001 - a reader's fault in one paper must not close the whole pack
+        problems.append(
+            Problem(
+                meta.file,
+                None,
+                f"this document could not be read (a fault in Briefing: {type(exc).__name__})",
+            )
+        )
+        return None
     if not doc.blocks:
         problems.append(Problem(meta.file, None, "no readable text was found in the file"))
         return None
     return doc
 
 
-def _text(value: Any) -> str | None:
+def _text(value: Any, wrong=None) -> str | None:
+    """A scalar as stripped text (numbers and dates as written); a list or mapping is `wrong()`."""
     if value is None:
+        return None
+    if isinstance(value, (list, dict, bytes)):
+        if wrong is not None:
+            wrong()
         return None
     text = str(value).strip()
     return text or None

@@ -22,6 +22,7 @@ class Definition:
     text: str
     spans: tuple[Span, ...]
     line: int
+    kind: str = "footnote"  # "endnote" for a note in an end-note section
 
 
 def duplicate_key(label: str, nth: int) -> str:
@@ -69,7 +70,7 @@ def link_footnotes(
         if key in by_key:
             d, status = by_key[key]
             ibid_of = previous_source if _IBID.match(d.text) else None
-            notes.append(Note(key, d.label, kind, status, d.text, ibid_of, d.spans, d.line))
+            notes.append(Note(key, d.label, d.kind, status, d.text, ibid_of, d.spans, d.line))
             previous_source = ibid_of or key
         else:
             notes.append(Note(key, key, kind, "missing", None))
@@ -112,6 +113,29 @@ def find_glued_endnotes(texts: list[str], minimum_run: int = 3) -> list[GluedMar
             expected += 1
             pos = end
     return found if len(found) >= minimum_run else []
+
+
+_ROMANS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
+_SYMBOL = re.compile(r"(?<=[A-Za-z0-9.,;:)’”'\"])[*†‡]{1,3}(?=\s|$)")
+
+
+def find_glued_symbols(texts: list[str]) -> list[GluedMarker]:
+    """Roman-numeral markers after punctuation or a figure ("in 1998.i Then"), in sequence, and
+    symbol markers (*, †, ‡) after a word: each a marker, linked or flagged, never lost."""
+    found: list[GluedMarker] = []
+    expected = 0
+    for bi, text in enumerate(texts):
+        found.extend(GluedMarker(bi, m.start(), m.end(), m.group(0)) for m in _SYMBOL.finditer(text))
+        pos = 0
+        while expected < len(_ROMANS):
+            label = _ROMANS[expected]
+            m = re.compile(rf"(?<=[.,;:)’”'\"\d]){label}(?![\w])").search(text, pos)
+            if m is None:
+                break
+            found.append(GluedMarker(bi, m.start(), m.end(), label))
+            expected += 1
+            pos = m.end()
+    return sorted(found, key=lambda g: (g.block, g.start))
 
 
 def _next_marker(text: str, label: str, pos: int) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,13 +22,13 @@ from whoosh import index as windex
 
 from briefing_app.pack.model import Pack
 from briefing_app.paths import bundled_index_dir, bundled_pack_dir, cache_dir
-from briefing_app.search.bulk import Progress, write_index
 from briefing_app.search.engine import SearchEngine
 from briefing_app.search.entries import Entry, fingerprint, iter_entries
 from briefing_app.search.schema import SCHEMA_VERSION, make_schema
 
 SIDECAR = "briefing-index.json"
 MULTIPROCESS_CHARS = 2_000_000  # below this, a single writer is faster than starting processes
+Progress = Callable[[int, int, str], None]  # done, total, what is happening
 
 
 @dataclass(frozen=True)
@@ -94,17 +95,8 @@ def build_index(
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
     try:
-        docs = [e.index_fields() for e in entries]
-        worked_out = write_index(
-            tmp,
-            make_schema(),
-            docs,
-            processes,
-            progress,
-            start_method,
-            None if expected else lambda: fingerprint(entries, SCHEMA_VERSION),
-        )
-        expected = expected or worked_out
+        expected = expected or fingerprint(entries, SCHEMA_VERSION)
+        write_index(tmp, entries, processes, progress, start_method)
         info = {
             "schema": SCHEMA_VERSION,
             "fingerprint": expected,
@@ -118,6 +110,41 @@ def build_index(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return BuildReport(path, len(entries), time.perf_counter() - started, processes, "")
+
+
+def write_index(
+    folder: Path,
+    entries: Sequence[Entry],
+    processes: int = 1,
+    progress: Progress | None = None,
+    start_method: str | None = None,
+) -> None:
+    """Write the entries as a new index in the empty `folder`: with several processes, each
+    writes a segment of its own (multisegment: no merge at the end)."""
+    ix = windex.create_in(str(folder), make_schema())
+    try:
+        if processes > 1:
+            writer = ix.writer(
+                procs=processes, multisegment=True, start_method=start_method, limitmb=512, batchsize=500
+            )
+        else:
+            writer = ix.writer(limitmb=512)
+        total = len(entries)
+        try:
+            for done, entry in enumerate(entries):
+                if progress and done % 500 == 0:
+                    progress(done, total, "Indexing the pack")
+                writer.add_document(**entry.index_fields())
+            if progress:
+                progress(total, total, "Writing the index")
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+    finally:
+        ix.close()
+    for lock in folder.glob("*_WRITELOCK"):  # left by Whoosh's writer; nothing will write here again
+        lock.unlink()
 
 
 def _swap(new: Path, path: Path) -> None:

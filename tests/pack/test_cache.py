@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -49,12 +50,31 @@ def test_an_edited_document_is_read_again(tmp_path: Path):
     assert after.documents[0].blocks[-1].text != doc.blocks[-1].text
 
 
-def test_a_new_file_in_the_pack_folder_is_noticed(tmp_path: Path):
+def test_only_the_files_the_pack_names_are_read(tmp_path: Path):
     root, cache, calls = _copy(tmp_path), tmp_path / "cache", []
     _load(root, cache, calls)
+    # A file pack.yaml does not name is never opened, not even to check the cache: a FIFO here
+    # would block any reader that opened it.
+    os.mkfifo(root / "stray.fifo")
     (root / "notes.txt").write_text("added later\n", encoding="utf-8")
     _load(root, cache, calls)
+    assert len(calls) == 1
+    manifest = root / "pack.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    _load(root, cache, calls)
     assert len(calls) == 2
+
+
+def test_a_named_file_that_appears_later_is_noticed(tmp_path: Path):
+    root, cache, calls = _copy(tmp_path), tmp_path / "cache", []
+    first = _load(root, cache, calls)
+    name = first.documents[0].meta.file
+    text = (root / name).read_text(encoding="utf-8")
+    (root / name).unlink()
+    assert len(_load(root, cache, calls).documents) == len(first.documents) - 1
+    (root / name).write_text(text, encoding="utf-8")
+    assert _load(root, cache, calls) == first
+    assert len(calls) == 3
 
 
 def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path: Path):

@@ -305,3 +305,28 @@ def test_numbered_sections_take_their_level_from_the_number():
         ("2.2 Outcome", 3),
         ("2.3 Integration", 3),
     ]
+
+
+def test_symbol_and_roman_markers_are_linked_or_flagged():
+    doc = read(
+        """
+        # Paper
+
+        The total was £2m<sup>†</sup> and the rate rose<sup>ii</sup> while costs fell*.
+
+        ---
+
+        † Unaudited figure.
+
+        <sup>ii</sup> Council tax base, 2024.
+        """,
+        "markdown",
+    )
+    para = doc.blocks[1]
+    assert para.text == "The total was £2m and the rate rose while costs fell."
+    assert para.note_refs == ("†", "ii", "*")
+    assert [(n.label, n.status, n.text) for n in doc.notes] == [
+        ("†", "defined", "Unaudited figure."),
+        ("ii", "defined", "Council tax base, 2024."),
+        ("*", "missing", None),
+    ]

@@ -266,3 +266,76 @@ def test_contents_page_gives_pages_and_footers_confirm_them():
     assert pages["First text. Second."] == 3 and pages["More text."] == 3
     assert pages["Page four text."] == 4
     assert doc.remarks and "not included in this copy" in doc.remarks[0]
+
+
+def test_line_end_hyphens_join_broken_words_and_keep_compounds():
+    doc = read(
+        """
+        The strategy asks each commu-
+        nity to take part, and the council will work with Gurkha ex-
+        servicemen, with self-
+        help groups and with non-
+        Muslim faith groups. The community groups welcomed it, and the inte-
+        gration board met twice.
+        """,
+        "pdf-text",
+    )
+    (block,) = doc.blocks
+    assert "each community to take part" in block.text
+    assert "Gurkha ex-servicemen" in block.text
+    assert "self-help" in block.text and "non-Muslim" in block.text
+    assert "the integration board" in block.text
+
+
+def test_numbered_paragraph_ending_in_a_hyphen_is_not_a_heading_and_sub_items_are_listed():
+    doc = read(
+        """
+        10. The Council will work with the commu-
+
+        nity and its partners to deliver the plan, by: 
+
+        (a) agreeing a budget with partners; 
+        (b) publishing the plan in the spring. 
+
+        11. Members are asked to agree the plan. 
+        """,
+        "pdf-text",
+    )
+    assert not doc.headings
+    ten = next(b for b in doc.blocks if b.number == "10")
+    assert ten.text == "The Council will work with the community and its partners to deliver the plan, by:"
+    items = [b for b in doc.blocks if b.kind == "list_item"]
+    assert [(b.marker, b.text) for b in items] == [
+        ("(a)", "agreeing a budget with partners;"),
+        ("(b)", "publishing the plan in the spring."),
+    ]
+    assert {doc.paragraph_number(b.id) for b in items} == {"10"}
+
+
+def test_roman_and_symbol_markers_are_cut_from_words_and_linked_or_flagged():
+    doc = read(
+        """
+        The scheme began in 1998.i It was extended in 2004,ii and the total cost was £2m.* Most 
+        councils joined.† 
+
+        * Figures are provisional. 
+
+        End notes 
+
+        i Home Office circular 1998 
+        ii Home Office circular 2004 
+        """,
+        "pdf-text",
+    )
+    (block,) = [b for b in doc.blocks]
+    assert block.text == (
+        "The scheme began in 1998. It was extended in 2004, and the total cost was £2m. Most councils joined."
+    )
+    assert block.note_refs == ("i", "ii", "*", "†")
+    status = {n.label: (n.status, n.text) for n in doc.notes}
+    assert status == {
+        "i": ("defined", "Home Office circular 1998"),
+        "ii": ("defined", "Home Office circular 2004"),
+        "*": ("defined", "Figures are provisional."),
+        "†": ("missing", None),
+    }

@@ -98,3 +98,25 @@ def test_headings_are_standalone_unpunctuated_lines():
         ("Integration, community cohesion and preventing violent extremism", 1),
         ("Purpose of Report", 2),
     ]
+
+
+def test_lettered_and_roman_sub_items_belong_to_their_paragraph():
+    doc = read(
+        """
+        10. The committee is asked to note the following
+
+        (a) the revised budget for the coming year;
+
+        (b) the savings proposed by officers; and
+
+        (iii) the risks set out in the appendix.
+
+        11. The committee is asked to agree the plan.
+        """,
+        "report",
+    )
+    items = [b for b in doc.blocks if b.kind == "list_item"]
+    assert [b.marker for b in items] == ["(a)", "(b)", "(iii)"]
+    assert items[0].text == "the revised budget for the coming year;"
+    assert {doc.paragraph_number(b.id) for b in items} == {"10"}
+    assert [b.number for b in doc.blocks if b.number] == ["10", "11"]

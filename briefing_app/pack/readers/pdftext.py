@@ -16,6 +16,7 @@ from briefing_app.pack.model import Document, DocumentMeta
 from briefing_app.pack.readers.build import finish
 from briefing_app.pack.readers.draft import (
     Draft,
+    NoteDef,
     PageBreak,
     contents_entry,
     continues,
@@ -23,11 +24,15 @@ from briefing_app.pack.readers.draft import (
     match_contents,
     normalise_title,
     split_number,
+    split_subitem,
     starts_upper,
 )
+from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.textpages import find_text_pages
+from briefing_app.pack.readers.texttable import read_table
 
 _GLYPH_BULLET = re.compile(r"^\s*[•▪●◦\uf0b7]\s*(.*)$")
+_SYMBOL_NOTE = re.compile(r"^\s*([*†‡]{1,3})\s+(\S.*)$")  # "* Figures are provisional" at a page foot
 _DASH_BULLET = re.compile(r"^\s*[-–]\s+(.*)$")
 _NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2})(\.?)\s+([A-Z][^.!?;:]{1,60}?)\s*$")
 _GLUED_CAPS = re.compile(r"([A-Z]{3,})([A-Z][a-z])")
@@ -56,6 +61,7 @@ class _Reader:
         self.in_front = self.has_contents
         self.title_done = False
         self.entries: list[tuple[str, int]] = []
+        self.symbol_notes: list[NoteDef] = []
         self.contents_listed_end_notes = False
 
     # -- helpers ------------------------------------------------------------------------------
@@ -100,8 +106,17 @@ class _Reader:
                     )
                     d.level = 2 if follows else 1
                 previous = d
-        doc = finish(meta, "pdf-text", self.items, glued_endnotes=True, markup=False)
-        if doc.notes and self.contents_listed_end_notes:
+        items, defs = take_endnotes(self.items, same_level_ends=False)
+        doc = finish(
+            meta,
+            "pdf-text",
+            items,
+            note_defs=defs + self.symbol_notes,
+            glued_endnotes=True,
+            missing_kind="endnote",
+            markup=False,
+        )
+        if doc.notes and not defs and self.contents_listed_end_notes:
             remark = (
                 f"The end notes listed in the contents are not included in this copy: "
                 f"the {len(doc.notes)} note markers in the text have no note text to show."
@@ -119,12 +134,25 @@ class _Reader:
             return i + 1
         if i in self.pages.furniture:
             return i + 1  # page furniture; the paragraph it interrupts goes on
+        if m := _SYMBOL_NOTE.match(raw):
+            self.symbol_notes.append(NoteDef(m.group(1), m.group(2), n))
+            self._close()
+            return i + 1
         if s.lower() == "contents":
             return self._contents(i)
 
         if self.in_front:
             return self._front(i, s)
 
+        if (sub := split_subitem(s)) and lead <= 4:
+            self._open(Draft("list_item", sub[1], n, marker=sub[0]))
+            return i + 1
+        rows, after = read_table(self.lines, i, lambda k: k in self.pages.furniture)
+        if rows:
+            self._close()
+            self.items.append(Draft("table", "\n".join("\t".join(r) for r in rows), n, rows=rows))
+            self.gap = True
+            return after
         if m := _GLYPH_BULLET.match(raw):
             self._open(Draft("list_item", m.group(1).strip(), n, marker="•"))
             return i + 1
@@ -141,7 +169,12 @@ class _Reader:
             # No bullet glyphs anywhere: the extraction turned each bullet into one leading space.
             self._open(Draft("list_item", s, n, marker="•"))
             return i + 1
-        if (m := _NUMBERED_HEADING.match(raw)) and (self._blank(i + 1) or self._blank(i - 1)):
+        if (
+            (m := _NUMBERED_HEADING.match(raw))
+            and (self._blank(i + 1) or self._blank(i - 1))
+            and not s.endswith("-")  # "10 The council will work with the commu-" is a paragraph
+            and not _CONNECTOR.search(s)
+        ):
             self._open(Draft("heading", f"{m.group(1)}{m.group(2)} {m.group(3)}", n, level=1))
             self._close()
             return i + 1

@@ -18,8 +18,11 @@ from briefing_app.pack.readers.draft import (
     continues,
     ends_sentence,
     split_number,
+    split_subitem,
 )
+from briefing_app.pack.readers.endnotes import take_endnotes
 from briefing_app.pack.readers.textpages import find_text_pages
+from briefing_app.pack.readers.texttable import read_table
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
 _FIELD = re.compile(r"^[A-Z][\w .'/-]{0,30}:\s+\S")
@@ -37,6 +40,7 @@ def read(text: str, meta: DocumentMeta) -> Document:
     cur: Draft | None = None
     gap = True
     title: str | None = None
+    skip_to = 0  # lines before this were read as part of a table
     for i, raw in enumerate(lines):
         n = i + 1
         s = raw.strip()
@@ -47,14 +51,31 @@ def read(text: str, meta: DocumentMeta) -> Document:
         if not s:
             gap = True
             continue
+        if skip_to > i:
+            continue
+        rows, after = read_table(lines, i, lambda k: k in furniture)
+        if rows:
+            items.append(Draft("table", "\n".join("\t".join(r) for r in rows), n, rows=rows))
+            cur, gap, skip_to = None, True, after
+            continue
         bullet = _BULLET.match(raw)
         body = bullet.group(1).strip() if bullet else s
         number = split_number(body)
-        if cur is not None and gap and cur.kind != "heading" and continues(cur.raw, s) and not number:
+        sub = split_subitem(body)
+        if (
+            cur is not None
+            and gap
+            and cur.kind != "heading"
+            and continues(cur.raw, s)
+            and not number
+            and not sub
+        ):
             cur.append(s, n)
             gap = False
             continue
-        if number:
+        if sub:
+            cur = Draft("list_item", sub[1], n, marker=sub[0])
+        elif number:
             num, rest = number
             if "." not in num and re.match(r"^[\W_]*[a-z]", rest):
                 cur = Draft("list_item", rest, n, marker=f"{num}.")
@@ -82,7 +103,8 @@ def read(text: str, meta: DocumentMeta) -> Document:
             cur = Draft("paragraph", s, n)
         items.append(cur)
         gap = False
-    return finish(meta, "report", items)
+    items, endnotes = take_endnotes(items)
+    return finish(meta, "report", items, note_defs=endnotes, glued_endnotes=bool(endnotes))
 
 
 def _standalone(lines: list[str], i: int, furniture: frozenset[int]) -> bool:
