@@ -34,3 +34,18 @@ def open_pack(
     except PackError as exc:
         return None, str(exc), None
     return pack, None, comparisons
+
+
+def has_pdf_papers(pack_dir: Path) -> bool:
+    """True when a file in the folder is a PDF (by its first bytes): the pack may take seconds to read."""
+    from briefing_app.pack.pdffile import is_pdf
+
+    for path in Path(pack_dir).rglob("*"):
+        try:
+            if path.is_file() and not path.is_symlink():
+                with open(path, "rb") as fh:
+                    if is_pdf(fh.read(1024)):
+                        return True
+        except OSError:
+            continue  # the pack's own reading names what cannot be read
+    return False

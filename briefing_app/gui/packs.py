@@ -40,11 +40,16 @@ class Packs(QObject):
         self.making.message.connect(self.message)
 
     def open_folder(self, folder: Path) -> None:
-        """Read the pack in `folder` off the GUI thread, showing its first papers while the rest are
-        read, then all of it (`opened`). A folder that is not a pack leaves the open
-        one in place (`failed`)."""
+        """Open the pack in `folder` (`opened`); a folder that is not a pack leaves the open one in
+        place (`failed`). Text papers are read in milliseconds, here; a pack with PDF papers is read
+        off the GUI thread, its first papers shown while the rest are read."""
+        from briefing_app.gui.pack_loader import has_pdf_papers
+
         self._folder = Path(folder)
-        self.reading.start(self._folder)
+        if has_pdf_papers(self._folder):
+            self.reading.start(self._folder)
+        else:
+            self._on_read(*self.services.open_pack(self._folder))
 
     @Slot(object, object, object)
     def _on_read(self, pack: Pack | None, error: str | None, comparisons) -> None:
