@@ -30,7 +30,7 @@ _BLANK = re.compile(
 )
 
 
-_GLUED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.(?=[A-Z][a-z])")
+_GLUED_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|\([a-z]{1,4}\))(?=[A-Z][a-z])")
 _EDGE = 0.12  # the bands at the head and foot of a page where running heads and footers sit
 
 
@@ -123,7 +123,9 @@ def _printed_numbers(pages: list[PdfPageText], lines: list[list[Line]]) -> list[
     # headings repeat at one height on every page too, and they are the paper's text.
     feed = [
         [
-            PageLine(pi, li, ln.text, ln.top / pages[pi].height, ln.bottom / pages[pi].height)
+            PageLine(
+                pi, li, ln.text, ln.top / max(pages[pi].height, 1.0), ln.bottom / max(pages[pi].height, 1.0)
+            )
             for li, ln in enumerate(page)
             if _at_edge(ln, li, len(page), pages[pi].height)
         ]

@@ -106,6 +106,8 @@ class BlockBuilder:
         cur, prev = self.cur, self.prev
         if ln.cells is not None:
             if cur is not None and cur.kind == "table" and prev is not None and prev.line.cells is not None:
+                if ln.page != prev.line.page and cur.rows and list(ln.cells) == cur.rows[0]:
+                    return  # the header row again, at the top of the table's next page
                 cur.rows.append(list(ln.cells))
                 cur.add(pl, "\n")
             else:
@@ -235,7 +237,8 @@ def _would_fit(p: Line, pl: PLine, right: float) -> bool:
         return False
     per_char = (ln.x1 - ln.x0) / max(1, len(pl.text))
     word = len(pl.text.split(" ", 1)[0]) + 1
-    return p.x1 + word * per_char < right - 0.5 * p.size
+    # Room to spare, not just room: "Mr B Watts" wraps as one when its spaces do not break.
+    return p.x1 + word * per_char < right - 2.5 * p.size
 
 
 def _leading(lines: list[PLine]) -> dict[int, float]:

@@ -108,19 +108,22 @@ def _fragments(textpage, count: int, left: float, top_edge: float) -> list[Fragm
     space = False
     last = None  # the previous kept character
     last_height = -1.0
-    bold = rotated = False
+    bold = rotated = boundary = False
     for i in range(count):
         code = get_unicode(raw, i)
         if code == 2:
             code = 0x2D  # PDFium reports a hyphen that ends a line as 0x02; the blocks stage decides
+        elif code == 10 or code == 13:
+            boundary = True  # PDFium's guess at a line break, sometimes between letters: geometry decides
+            continue
         elif code <= 32 or code in spaces:
-            space = True  # PDFium's own breaks and spaces, and the file's: geometry decides the rest
+            space = boundary = True
             continue
         get_box(raw, i, rect)
         height = rect.top - rect.bottom
         if height <= 0:
             continue
-        if space or last is None or height != last_height:
+        if boundary or last is None or height != last_height:
             # The font's name says bold when its weight does not (many fonts report one weight
             # for regular and bold); rotated text (a vertical table header) is not reading text.
             angle = get_angle(raw, i)
@@ -172,7 +175,7 @@ def _fragments(textpage, count: int, left: float, top_edge: float) -> list[Fragm
         spaced.append(space and last is not None)
         chars.append(ch)
         last = ch
-        space = False
+        space = boundary = False
     if chars:
         out.append(_finish(chars, spaced))
     return out
