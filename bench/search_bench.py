@@ -104,8 +104,8 @@ def bench_whoosh(pack: Pack, workdir: Path, mix: list[tuple[str, str]]) -> dict:
     engine.warm()  # as the window's index opener does before search is offered
     warm_s = time.perf_counter() - started
     queries = [q for _, q in mix]
-    plain = time_each(lambda q: engine.search(q, limit=LIMIT, snippets=False), queries)
-    snippets = time_each(lambda q: engine.search(q, limit=LIMIT, snippets=True), queries)
+    plain = time_each(engine.search, queries)
+    snippets = time_each(lambda q: [h.snippet for h in engine.search(q).hits[:LIMIT]], queries)
     by_kind: dict[str, list[float]] = {}
     for (kind, _), ms in zip(mix, snippets, strict=True):
         by_kind.setdefault(kind, []).append(ms)

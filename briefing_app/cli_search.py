@@ -69,12 +69,13 @@ def _search(pack, args: argparse.Namespace) -> int:
     if built is not None:
         print(f"briefing-app: the search index was rebuilt ({built.why}).", file=sys.stderr)
     try:
-        result = engine.search(args.query, limit=max(1, args.limit))
+        result = engine.search(args.query)
     except QuerySyntaxError as exc:
         print(f"briefing-app: {exc}", file=sys.stderr)
         return 2
     finally:
         engine.close()
+    best = result.ranked[: max(1, args.limit)]  # the best N, as a terminal has room for
     if args.json:
         data = {
             "query": result.query,
@@ -91,7 +92,7 @@ def _search(pack, args: argparse.Namespace) -> int:
                     "snippet": h.snippet,
                     "text": h.text,
                 }
-                for h in result.hits
+                for h in best
             ],
         }
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
@@ -100,7 +101,7 @@ def _search(pack, args: argparse.Namespace) -> int:
     print(f'{result.total} match{"es" if result.total != 1 else ""} for "{result.query}"')
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}?")
-    for h in result.hits:
+    for h in best:
         doc = pack.document(h.doc)
         print(f"\n  {doc.meta.cite_name if doc else h.doc} — {h.location(', ')}")
         print(f"    {h.snippet}")

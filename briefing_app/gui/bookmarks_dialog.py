@@ -33,6 +33,12 @@ class BookmarksDialog(QDialog):
         self.open_button = QPushButton("&Open", self)
         self.rename_button = QPushButton("&Rename…", self)
         self.delete_button = QPushButton("&Delete", self)
+        for button, name in (
+            (self.open_button, "openBookmark"),
+            (self.rename_button, "renameBookmark"),
+            (self.delete_button, "deleteBookmark"),
+        ):
+            button.setObjectName(name)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons = QHBoxLayout()
         for button in (self.open_button, self.rename_button, self.delete_button):

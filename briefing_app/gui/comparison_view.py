@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFrameFormat,
     QTextLength,
+    QTextOption,
     QTextTableFormat,
 )
 from PySide6.QtWidgets import QTextBrowser
@@ -46,6 +47,9 @@ class ComparisonView(QTextBrowser):
         self.setObjectName("comparisonView")
         self.setAccessibleName("Comparison")
         self.setOpenLinks(False)
+        # Lines break between words only: a narrow column keeps "SN05993/3" and "Responsibility"
+        # whole (the view scrolls sideways if a column cannot fit its longest word).
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.comparison: Comparison | None = None
         self.quotes: list[Quote] = []
         self.anchorClicked.connect(self._on_anchor)

@@ -158,30 +158,35 @@ class Exports(QObject):
 
     @Slot()
     def ask_preview(self) -> None:
-        """Print preview: the pages as they will print, on white."""
+        """Print preview: the pages as they will print, on white, with the highlights checkbox."""
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         if self.workspace.document is None:
             self.message.emit(wording.NO_DOCUMENT)
             return
-        printer = self.printer()
-        dialog = QPrintPreviewDialog(printer, self._window())
+        self._printer = self.printer()  # the dialog only points at it: keep it alive with it
+        dialog = QPrintPreviewDialog(self._printer, self._window())
         dialog.setObjectName("printPreview")
         box = self._checkbox(dialog)
         toolbar = dialog.findChild(dialogs.QToolBar)
         if toolbar is not None:
             toolbar.addSeparator()
             toolbar.addWidget(box)
-        box.toggled.connect(lambda on: self._set_with(on, dialog))
-        dialog.paintRequested.connect(lambda p: self.paper().print_(p))
+        box.toggled.connect(self._on_preview_toggled)
+        dialog.paintRequested.connect(self._on_paint_requested)
         self.preview = dialog
         dialog.open()
 
-    def _set_with(self, on: bool, dialog) -> None:
-        self.with_annotations = on
+    @Slot(object)
+    def _on_paint_requested(self, printer) -> None:
+        self.paper().print_(printer)
+
+    @Slot(bool)
+    def _on_preview_toggled(self, on: bool) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-        widget = dialog.findChild(QPrintPreviewWidget)
+        self.with_annotations = on
+        widget = self.preview.findChild(QPrintPreviewWidget)
         if widget is not None:
             widget.updatePreview()
 

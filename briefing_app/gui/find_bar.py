@@ -51,8 +51,13 @@ class FindBar(QWidget):
 
     @Slot()
     def close_bar(self) -> None:
+        # Focus back to the text first, so that it does not pass to the next panel, and the
+        # match stays selected where it is on screen.
+        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
         self.hide()
         self.reader.clear_highlights()
+        if 0 <= self.current < len(self.matches):
+            self.reader.ensureCursorVisible()
         self.closed.emit()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
@@ -88,9 +93,15 @@ class FindBar(QWidget):
             return
         self.current = (self.current + (1 if forward else -1)) % len(self.matches)
         self.reader.setTextCursor(self.matches[self.current])
-        self.reader.ensureCursorVisible()
+        self._centre()
         self._mark()
         self.count.setText(f"{self.current + 1} of {len(self.matches)}")
+
+    def _centre(self) -> None:
+        """Bring the match to the middle of the view, with the lines round it to read."""
+        bar = self.reader.verticalScrollBar()
+        rect = self.reader.cursorRect(self.reader.textCursor())
+        bar.setValue(bar.value() + rect.center().y() - self.reader.viewport().height() // 2)
 
     def _mark(self) -> None:
         selections = []

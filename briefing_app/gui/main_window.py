@@ -35,6 +35,7 @@ from briefing_app.gui.appearance import Appearance
 from briefing_app.gui.bookmarks import Bookmarks
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.exports import Exports
+from briefing_app.gui.left_column import LeftColumn
 from briefing_app.gui.navigation import Navigator
 from briefing_app.gui.notes_sidebar import NotesSidebar
 from briefing_app.gui.packs import Packs
@@ -60,21 +61,6 @@ def _dock(window: QMainWindow, title: str, name: str, width: int) -> QDockWidget
     dock.setObjectName(name)
     dock.setMinimumWidth(width)
     return dock
-
-
-def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
-    box = QWidget(parent)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(6, 6, 0, 0)
-    layout.setSpacing(4)
-    label = QLabel(title, box)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    label.setBuddy(widget)
-    layout.addWidget(label)
-    layout.addWidget(widget, 1)
-    return box
 
 
 class MainWindow(QMainWindow):
@@ -127,11 +113,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
 
     def _lay_out(self) -> None:
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        left.setObjectName("leftSplitter")
-        left.addWidget(_titled("Documents", self.documents, left))
-        left.addWidget(_titled("Contents", self.toc, left))
-        left.setSizes([300, 500])
+        self.left = left = LeftColumn(self.documents, self.toc, self)
         right = QWidget(self)
         self._right_layout = QVBoxLayout(right)
         self._right_layout.setContentsMargins(0, 0, 0, 0)
@@ -219,6 +201,7 @@ class MainWindow(QMainWindow):
             comparisons = load_comparisons(pack) if pack else ([], [])
         self.comparisons, comparison_problems = comparisons
         self.workspace.set_pack(pack, self.comparisons)
+        self.left.fit_documents()
         fill_menu(
             self.actions.comparisons_menu, [(c.title, c.id) for c in self.comparisons], self._on_comparison
         )

@@ -59,6 +59,11 @@ class NotesSidebar(QWidget):
         self.flash_timer = QTimer(self)
         self.flash_timer.setSingleShot(True)
         self.flash_timer.setInterval(900)
+        self.follow_timer = QTimer(self)  # brings the first note on screen into view
+        self.follow_timer.setSingleShot(True)
+        self.follow_timer.setInterval(0)
+        self._follow: str | None = None
+        self._follow_tries = 0
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -71,6 +76,7 @@ class NotesSidebar(QWidget):
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.copy_button.clicked.connect(self._on_copy)
         self.flash_timer.timeout.connect(self._on_flash_over)
+        self.follow_timer.timeout.connect(self._on_follow)
 
     # -- public -------------------------------------------------------------------------------
     def set_document(self, doc: Document | None, remark: str = "") -> None:
@@ -125,8 +131,12 @@ class NotesSidebar(QWidget):
             item.setFont(font)
             if visible and first is None:
                 first = item
+        self._follow = first.data(KEY_ROLE) if first is not None else None
         if first is not None and not self.flash_timer.isActive():
-            self.list.scrollToItem(first, QListWidget.ScrollHint.PositionAtTop)
+            # Restyling the rows makes the list lay them out again, in batches: a scroll asked
+            # for now would be lost, so it is made once the event loop has done that.
+            self._follow_tries = 0
+            self.follow_timer.start()
 
     # -- internals ----------------------------------------------------------------------------
     def _emphasis(self) -> QColor:
@@ -181,6 +191,19 @@ class NotesSidebar(QWidget):
         item = self.list.currentItem()
         if item is not None:
             QGuiApplication.clipboard().setText(self.citation_text(item.data(KEY_ROLE)))
+
+    @Slot()
+    def _on_follow(self) -> None:
+        item = self._item(self._follow) if self._follow else None
+        if item is None or self.flash_timer.isActive():
+            return
+        self.list.scrollToItem(item, QListWidget.ScrollHint.PositionAtTop)
+        # Rows still waiting for their batch of layout cannot be scrolled to yet: try again
+        # on the next turn of the event loop, a few times at most.
+        if not self.list.viewport().rect().intersects(self.list.visualItemRect(item)):
+            self._follow_tries += 1
+            if self._follow_tries < 20:
+                self.follow_timer.start()
 
     @Slot()
     def _on_flash_over(self) -> None:

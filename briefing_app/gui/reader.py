@@ -251,9 +251,12 @@ class ReaderView(QTextBrowser):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         # The text reflows: keep the block the reader was at on top.
+        # Only a change of width reflows it; a change of height (a bar shown or hidden below)
+        # leaves every line where it was.
+        reflows = event.oldSize().width() != event.size().width()
         top = (
             self.block_at_top()
-            if self.document_model is not None and self.verticalScrollBar().value()
+            if reflows and self.document_model is not None and self.verticalScrollBar().value()
             else None
         )
         # Keep a readable measure: centre a column of READING_WIDTH on wide windows.

@@ -85,6 +85,10 @@ def note_status_text(note: Note | None) -> str:
     return ""
 
 
+def _same_words(a: str, b: str) -> bool:
+    return a.split() == b.split() or " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 class Renderer:
     def __init__(self, qdoc: QTextDocument, palette: QPalette, scale: float = 1.0) -> None:
         self.qdoc = qdoc
@@ -104,9 +108,9 @@ class Renderer:
         self.qdoc.setDefaultFont(style.body_font(self.scale))
         self.cursor = QTextCursor(self.qdoc)
         self.cursor.beginEditBlock()
-        self._header(doc)
         notes = {n.key: n for n in doc.notes}
-        for block in doc.blocks:
+        titled = self._header(doc, notes)
+        for block in doc.blocks[1 if titled else 0 :]:
             self._block(block, notes)
         self.cursor.endEditBlock()
         return self.map
@@ -133,12 +137,20 @@ class Renderer:
             fmt.setForeground(colour)
         return fmt
 
-    def _header(self, doc: Document) -> None:
+    def _header(self, doc: Document, notes: dict[str, Note]) -> bool:
+        """Title, imprint, licence, remarks; True when the document's own first heading is its
+        title and was drawn as the header's title (so that the title is shown once)."""
         meta = doc.meta
         bf = QTextBlockFormat()
         bf.setBottomMargin(4)
+        bf.setHeadingLevel(1)
         self._new_block(bf, first=True)
-        self.cursor.insertText(meta.title, self._fmt(size=22, bold=True))
+        first = doc.blocks[0] if doc.blocks else None
+        titled = first is not None and first.kind == "heading" and _same_words(first.text, meta.title)
+        if titled:
+            self._text(first, self._fmt(size=22, bold=True), notes)
+        else:
+            self.cursor.insertText(meta.title, self._fmt(size=22, bold=True))
         line = " · ".join(x for x in (meta.publisher, meta.author, date_text(meta.date)) if x)
         if line:
             bf = QTextBlockFormat()
@@ -167,6 +179,7 @@ class Renderer:
             QTextLength(QTextLength.Type.PercentageLength, 100),
         )
         self._new_block(rule)
+        return titled
 
     def _block(self, block: Block, notes: dict[str, Note]) -> None:
         if block.kind == "table" and block.rows:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing_app.search.engine import SearchHit
+from briefing_app.search.entries import Entry
+from briefing_app.search.results import SearchHit
 from briefing_app.search.schema import STEMMED
-from briefing_app.search.snippets import hit_ranges, snippet
+from briefing_app.search.snippets import Marks
 
 
 @dataclass(frozen=True)
@@ -41,22 +42,9 @@ def search_own_notes(query: str, notes: list[OwnNote]) -> list[SearchHit]:
         text = " ".join(x for x in (note.comment, ", ".join(note.tags)) if x)
         have = _stems(text)
         if text and all(s & have for s in wanted):
-            stems = frozenset(set().union(*wanted))
-            ranges = hit_ranges(text, stems, frozenset())
-            snip, snip_ranges = snippet(text, ranges)
-            hits.append(
-                SearchHit(
-                    doc=note.doc,
-                    block=note.block or "",
-                    kind="annotation",
-                    number=None,
-                    page=None,
-                    section=f"your note on “{note.quote[:60]}”",
-                    score=0.0,
-                    snippet=snip,
-                    snippet_ranges=snip_ranges,
-                    text=text,
-                    ranges=ranges,
-                )
+            section = f"your note on “{note.quote[:60]}”"
+            entry = Entry(
+                f"annotation:{note.id}", note.doc, note.block or "", "annotation", "", section, "", 0, 0, text
             )
+            hits.append(SearchHit(entry, 0.0, Marks(stems=frozenset(set().union(*wanted)))))
     return hits

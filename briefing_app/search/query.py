@@ -11,14 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from whoosh import matching, qparser, query
+from whoosh import qparser, query
 from whoosh.fields import Schema
 
 from briefing_app.errors import QuerySyntaxError
-from briefing_app.search.phrase import CheckedPhrase
-from briefing_app.search.wordset import WordSet
+from briefing_app.search.schema import EXACT
 
 _OPERATORS = {"AND", "OR", "NOT"}
+EXACT_BOOST = 3.0  # the word as typed, against 1 for any of its forms: enough to rank it first
 _DOC_FILTER = re.compile(r'(?i)\bdoc:("([^"]*)"|(\S+))')
 _LEADING_MINUS = re.compile(r"(^|\s|\()-(?=[\w\"(])")
 # A word with * or ? (prefix, wildcard) or ending in ~ (fuzzy), not already given a field.
@@ -119,7 +119,7 @@ def parse(
         parsed = parser.parse(text)
     except Exception as exc:  # Whoosh raises several kinds; all mean the same to a reader
         raise QuerySyntaxError(f"This search could not be understood ({exc}).") from None
-    return _exclusions_apart(to_exact_field(parsed, vocabulary))
+    return expand(parsed, text, vocabulary)
 
 
 def _outside_phrases(text: str, change) -> str:
@@ -127,54 +127,24 @@ def _outside_phrases(text: str, change) -> str:
     return '"'.join(change(p) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
-def to_exact_field(q: query.Query, vocabulary: Callable[[], Vocabulary] | None = None) -> query.Query:
-    """Prefix and fuzzy words become the known words they stand for (see WordSet); phrases are
-    checked by CheckedPhrase.
-
-    The words come from the unstemmed vocabulary in memory: Whoosh's own expansion walks its term
-    automaton for a fuzzy word, which costs tens of milliseconds.
-    """
-    if type(q) is query.Phrase:
-        return CheckedPhrase(q.fieldname, q.words, q.slop, q.boost, q.char_ranges)
+def expand(q: query.Query, text: str, vocabulary: Callable[[], Vocabulary] | None = None) -> query.Query:
+    """A word also looks for itself as written (boosted, so the exact form ranks above the
+    other forms of its stem); a prefix or fuzzy word becomes an OR of the known words it stands
+    for, taken from the vocabulary in memory: Whoosh's own expansion walks its term automaton
+    for a fuzzy word, tens of milliseconds a word."""
+    if type(q) is query.Term and q.fieldname == "text" and q.startchar is not None:
+        written = text[q.startchar : q.endchar].lower()
+        if [t.text for t in EXACT(written)] == [written]:
+            return query.Or([q, query.Term("exact", written, boost=EXACT_BOOST * q.boost)])
+        return q
     if vocabulary is not None and isinstance(q, (query.FuzzyTerm, query.Prefix)):
-        text = q.text.lower()
+        word = q.text.lower()
         if isinstance(q, query.FuzzyTerm):
-            words = vocabulary().near(text, max(1, min(q.maxdist, 2)))[:50]
+            words = vocabulary().near(word, max(1, min(q.maxdist, 2)))[:50]
         else:
-            words = vocabulary().starting(text)
-        return WordSet("exact", words, boost=q.boost) if words else query.NullQuery
-    return q.apply(lambda sub: to_exact_field(sub, vocabulary))
-
-
-class _ExcludingMatcher(matching.AndNotMatcher):
-    # whoosh3's AndNotMatcher checks the first posting against the excluded word only when both
-    # start on the same entry: an excluded entry first in the list slipped through when the
-    # excluded word's own first entry came earlier. Checking always is what _find_next expects.
-    def _find_first(self) -> None:
-        if self.a.is_active() and self.b.is_active():
-            self._find_next()
-
-
-class Excluding(query.AndNot):
-    def matcher(self, searcher, context=None) -> matching.Matcher:
-        wanted = self.a.matcher(searcher, context)
-        unwanted = self.b.matcher(searcher, searcher.boolean_context())
-        return _ExcludingMatcher(wanted, unwanted)
-
-
-def _exclusions_apart(q: query.Query) -> query.Query:
-    """word -other as Excluding(word, other), not And(word, Not(other)): Whoosh walks an And
-    holding a Not through every match of the words, where AndNot lets it skip blocks that cannot
-    reach the top hits. The same entries match, in the same order (tested)."""
-    if not q.is_leaf():
-        q = q.apply(_exclusions_apart)
-    if isinstance(q, query.And):
-        unwanted = [c.query for c in q.subqueries if isinstance(c, query.Not)]
-        wanted = [c for c in q.subqueries if not isinstance(c, query.Not)]
-        if unwanted and wanted:
-            a = wanted[0] if len(wanted) == 1 else query.And(wanted, boost=q.boost)
-            return Excluding(a, unwanted[0] if len(unwanted) == 1 else query.Or(unwanted))
-    return q
+            words = vocabulary().starting(word)
+        return query.Or([query.Term("exact", w, boost=q.boost) for w in words]) if words else query.NullQuery
+    return q.apply(lambda sub: expand(sub, text, vocabulary))
 
 
 class Vocabulary(Protocol):

@@ -14,20 +14,27 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as windex
 
+try:
+    import fcntl
+except ImportError:  # Windows: one builder per process is all the GUI starts
+    fcntl = None
+
 from briefing_app.pack.model import Pack
 from briefing_app.paths import bundled_index_dir, bundled_pack_dir, cache_dir
-from briefing_app.search.bulk import Progress, write_index
 from briefing_app.search.engine import SearchEngine
 from briefing_app.search.entries import Entry, fingerprint, iter_entries
 from briefing_app.search.schema import SCHEMA_VERSION, make_schema
 
 SIDECAR = "briefing-index.json"
 MULTIPROCESS_CHARS = 2_000_000  # below this, a single writer is faster than starting processes
+Progress = Callable[[int, int, str], None]  # done, total, what is happening
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,30 @@ def build_index(
     """Build the pack's index at `path` (from `entries`, the pack's, and `expected`, their
     fingerprint, if already worked out). start_method="spawn" when called from a threaded GUI:
     forking a process that runs threads is unsafe."""
+    with build_lock(path):
+        return _build(pack, path, progress, processes, start_method, entries, expected)
+
+
+@contextmanager
+def build_lock(path: Path) -> Iterator[None]:
+    """One builder at a time for `path`, across threads and processes: a second waits, then
+    finds the index the first has built."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f".{path.name}.lock"), "a+b") as fh:
+        if fcntl is not None:
+            fcntl.flock(fh, fcntl.LOCK_EX)  # released when the file closes, even on a kill
+        yield
+
+
+def _build(
+    pack: Pack,
+    path: Path,
+    progress: Progress | None,
+    processes: int | None,
+    start_method: str | None,
+    entries: list[Entry] | None,
+    expected: str | None,
+) -> BuildReport:
     started = time.perf_counter()
     if entries is None:
         entries, expected = list(iter_entries(pack)), None
@@ -94,17 +125,8 @@ def build_index(
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
     try:
-        docs = [e.index_fields() for e in entries]
-        worked_out = write_index(
-            tmp,
-            make_schema(),
-            docs,
-            processes,
-            progress,
-            start_method,
-            None if expected else lambda: fingerprint(entries, SCHEMA_VERSION),
-        )
-        expected = expected or worked_out
+        expected = expected or fingerprint(entries, SCHEMA_VERSION)
+        write_index(tmp, entries, processes, progress, start_method)
         info = {
             "schema": SCHEMA_VERSION,
             "fingerprint": expected,
@@ -118,6 +140,41 @@ def build_index(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return BuildReport(path, len(entries), time.perf_counter() - started, processes, "")
+
+
+def write_index(
+    folder: Path,
+    entries: Sequence[Entry],
+    processes: int = 1,
+    progress: Progress | None = None,
+    start_method: str | None = None,
+) -> None:
+    """Write the entries as a new index in the empty `folder`: with several processes, each
+    writes a segment of its own (multisegment: no merge at the end)."""
+    ix = windex.create_in(str(folder), make_schema())
+    try:
+        if processes > 1:
+            writer = ix.writer(
+                procs=processes, multisegment=True, start_method=start_method, limitmb=512, batchsize=500
+            )
+        else:
+            writer = ix.writer(limitmb=512)
+        total = len(entries)
+        try:
+            for done, entry in enumerate(entries):
+                if progress and done % 500 == 0:
+                    progress(done, total, "Indexing the pack")
+                writer.add_document(**entry.index_fields())
+            if progress:
+                progress(total, total, "Writing the index")
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+    finally:
+        ix.close()
+    for lock in folder.glob("*_WRITELOCK"):  # left by Whoosh's writer; nothing will write here again
+        lock.unlink()
 
 
 def _swap(new: Path, path: Path) -> None:
@@ -161,10 +218,11 @@ def open_engine(
                 status = IndexStatus(path, "damaged", "the index cannot be opened")
         why = why or status.reason
     target = cache_location(pack)
-    report = build_index(
-        pack, target, progress, start_method=start_method, entries=entries, expected=expected
-    )
-    ix = windex.open_dir(str(target), readonly=True)
-    return SearchEngine(pack, ix, entries), BuildReport(
-        report.path, report.entries, report.seconds, report.processes, why
-    )
+    with build_lock(target):
+        if check_index(target, expected).state != "ok":  # or another builder has just made it
+            report = _build(pack, target, progress, None, start_method, entries, expected)
+            report = BuildReport(report.path, report.entries, report.seconds, report.processes, why)
+        else:
+            report = None
+        ix = windex.open_dir(str(target), readonly=True)
+    return SearchEngine(pack, ix, entries), report

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefing_app.search import QuerySyntaxError
 
 
 def top(engine, query, n=3):
-    return [(h.doc, h.text) for h in engine.search(query, limit=n).hits]
+    return [(h.doc, h.text) for h in engine.search(query).ranked[:n]]
 
 
 def assert_in_top(engine, query, doc, fragment, n=3):
@@ -44,12 +46,12 @@ def test_relevance(engine, query, doc, fragment):
 def test_stemming_finds_other_word_forms(engine):
     texts = [t for _, t in top(engine, "spy", 5)]
     assert any("spying" in t for t in texts)
-    assert any("integrated" in h.text.lower() for h in engine.search("integration", limit=200).hits)
+    assert any("integrated" in h.text.lower() for h in engine.search("integration").hits)
 
 
 def test_phrase_needs_the_words_together(engine):
-    loose = engine.search("right wing extreme", limit=50).total
-    phrase = engine.search('"extreme right wing"', limit=50).total
+    loose = engine.search("right wing extreme").total
+    phrase = engine.search('"extreme right wing"').total
     assert phrase == 1 and loose > phrase
 
 
@@ -67,20 +69,20 @@ def test_not_and_minus_leave_out(engine):
 
 
 def test_hyphenated_word_is_searched_as_written(engine):
-    hits = engine.search("counter-terrorism", limit=100).hits
+    hits = engine.search("counter-terrorism").hits
     assert hits and all(
         "counter-terrorism" in h.text.lower() or "counter terrorism" in h.text.lower() for h in hits
     )
 
 
 def test_doc_filter(engine):
-    result = engine.search('doc:"LGA Item 3" integration', limit=100)
+    result = engine.search('doc:"LGA Item 3" integration')
     assert result.total > 0 and {h.doc for h in result.hits} == {"lga-item-3"}
     assert set(result.counts) == {"lga-item-3"}
 
 
 def test_prefix_uses_unstemmed_words(engine):
-    result = engine.search("unde*", limit=200)
+    result = engine.search("unde*")
     assert result.total > 0
     for hit in result.hits:
         words = [hit.text[s:e].lower() for s, e in hit.ranges]
@@ -88,7 +90,7 @@ def test_prefix_uses_unstemmed_words(engine):
 
 
 def test_fuzzy_matches_near_spellings(engine):
-    result = engine.search("integraton~", limit=5)
+    result = engine.search("integraton~")
     assert result.total > 50
     assert all("integrat" in h.text.lower() for h in result.hits)
 
@@ -120,7 +122,53 @@ def test_notes_are_searchable_as_notes(engine):
 
 
 def test_counts_per_document_cover_all_matches(engine):
-    result = engine.search("Prevent", limit=5)
-    assert len(result.hits) == 5
+    result = engine.search("Prevent")
+    assert len(result.hits) == result.total
     assert sum(result.counts.values()) == result.total > 100
     assert set(result.counts) >= {"sn05993", "stronger-together", "lga-item-3"}
+
+
+def test_prefix_search_finds_every_entry_with_such_a_word(engine, bundled_pack):
+    result = engine.search("segregat*")
+    by_doc: dict[str, int] = {}
+    for doc in bundled_pack.documents:
+        texts = [b.text for b in doc.blocks if b.role != "contents"] + [n.text for n in doc.notes if n.text]
+        for text in texts:
+            if "segregat" in text.lower():
+                by_doc[doc.id] = by_doc.get(doc.id, 0) + 1
+    assert result.counts == by_doc
+    assert result.total == len(result.hits) == sum(by_doc.values())
+
+
+def test_words_under_not_are_never_marked(engine):
+    for hit in engine.search("vulnerable -Channel").hits:
+        assert hit.ranges and all(hit.text[s:e].lower() != "channel" for s, e in hit.ranges)
+
+
+@pytest.mark.parametrize("word", ["integral", "integrated", "communities", "prevent"])
+def test_the_word_as_typed_ranks_above_its_other_forms(engine, word):
+    ranked = engine.search(word).ranked
+    exact = [bool(re.search(rf"(?i)(?<!\w){word}(?!\w)", h.text)) for h in ranked]
+    assert 0 < sum(exact) < len(exact), "the word has other forms in the pack"
+    assert exact == sorted(exact, reverse=True), [h.text[:50] for h in ranked[: exact.index(False) + 1]]
+
+
+def test_a_phrase_is_marked_as_a_whole_and_its_words_elsewhere_are_not(engine):
+    (hit,) = engine.search('"extreme right wing"').hits
+    assert "only right and proper" in hit.text  # "right" again, outside the phrase
+    assert [hit.text[s:e] for s, e in hit.ranges] == ["extreme right wing"]
+    assert [hit.snippet[s:e] for s, e in hit.snippet_ranges] == ["extreme right wing"]
+    (hit,) = engine.search('"only right" proper').hits
+    assert [hit.text[s:e] for s, e in hit.ranges] == ["only right", "proper"]
+
+
+def test_every_hit_is_listed_by_document_in_reading_order(engine):
+    result = engine.search("Prevent")
+    assert result.total == len(result.hits) == len(result.ranked) > 100
+    assert {(h.doc, h.block) for h in result.hits} == {(h.doc, h.block) for h in result.ranked}
+    best_first = [max(g.hits, key=lambda h: h.score).score for g in result.groups]
+    assert best_first == sorted(best_first, reverse=True)  # documents in the order of their best hit
+    for group in result.groups:
+        assert [h.order for h in group.hits] == sorted(h.order for h in group.hits)
+        assert group.best.score == max(h.score for h in group.hits)
+        assert group.best is next(h for h in result.ranked if h.doc == group.doc)

@@ -1,0 +1,52 @@
+"""The left column: the pack's documents (and comparisons) above the open document's contents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from briefing_app.gui.document_list import DocumentList
+from briefing_app.gui.toc import TocView
+
+MOST = 0.6  # of the column the documents list may take, however long the pack
+
+
+def titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
+    """`widget` under a bold label naming it (the label's buddy, for Alt+letter and screen readers)."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 0, 0)
+    layout.setSpacing(4)
+    label = QLabel(title, box)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setBuddy(widget)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
+
+
+class LeftColumn(QSplitter):
+    def __init__(self, documents: DocumentList, toc: TocView, parent: QWidget) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setObjectName("leftSplitter")
+        self.documents = documents
+        self.addWidget(titled("Documents", documents, self))
+        self.addWidget(titled("Contents", toc, self))
+        self.setSizes([300, 500])
+
+    def fit_documents(self) -> None:
+        """Give the documents list the height its entries need (up to MOST of the column), so
+        that the comparisons listed last are not hidden below it."""
+        docs = self.documents
+        rows = sum(docs.sizeHintForRow(r) + 2 * docs.spacing() for r in range(docs.count()))
+        chrome = docs.frameWidth() * 2 + self.widget(0).height() - docs.height() + 4
+        total = sum(self.sizes()) or 800
+        wanted = min(rows + max(chrome, 24), int(total * MOST))
+        self.setSizes([wanted, total - wanted])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.oldSize().height() != event.size().height():
+            self.fit_documents()
