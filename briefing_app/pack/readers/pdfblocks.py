@@ -4,8 +4,8 @@ A paragraph ends at a wider gap than the lines' own leading, at a first-line ind
 finished sentence, at an outdent, or after a short line that ends a sentence. It carries on across a
 column or page break while its sentence is unfinished. A heading is set larger than the body, or
 bold in a body that is not; its level comes from its size and weight among the document's
-headings. A line-end hyphen is dropped only where the joined word is one the document uses (or ends
-in a common suffix); otherwise the hyphen stays and the halves are joined without a space.
+headings. A line that ends at a hyphen is joined without a space and the hyphen noted, for the
+shared stage (hyphens.repair) to drop where it broke a word.
 """
 
 from __future__ import annotations
@@ -19,33 +19,6 @@ from briefing_app.pack.readers.pdflayout import Line
 _BULLET = re.compile(r"^(?P<mark>[•▪●◦■►➢✓\uf0b7\uf0a7\uf0d8\uf076-]|[-–*])\s*(?P<rest>\S.*)$")
 _O_BULLET = re.compile(r"^o\s+(?P<rest>\S.*)$")
 _LETTERED = re.compile(r"^(?P<mark>\(?(?:[A-Za-z]|[ivx]{1,4})[.)])\s+(?P<rest>\S.*)$")
-_SUFFIXES = (
-    "tion",
-    "tions",
-    "ment",
-    "ments",
-    "ing",
-    "ings",
-    "ness",
-    "ity",
-    "ities",
-    "ance",
-    "ence",
-    "ised",
-    "ized",
-    "ation",
-    "able",
-    "ible",
-    "ive",
-    "ous",
-    "ally",
-    "ure",
-    "ures",
-    "ary",
-    "ories",
-    "ory",
-)
-_WORD = re.compile(r"[^\W\d_]+")
 _HEADING_NUMBER = re.compile(r"^(?P<num>\d{1,2})\s+(?P<rest>[A-Z]\S*(?:\s\S+)*)$")
 
 
@@ -96,11 +69,10 @@ class PdfDraft(Draft):
 
 
 class BlockBuilder:
-    def __init__(self, lines: list[PLine], body_size: float, body_bold: bool, vocabulary: set[str]) -> None:
+    def __init__(self, lines: list[PLine], body_size: float, body_bold: bool) -> None:
         self.lines = lines
         self.body = body_size
         self.body_bold = body_bold
-        self.vocab = vocabulary
         self.drafts: list[PdfDraft] = []
         self.cur: PdfDraft | None = None
         self.prev: PLine | None = None
@@ -134,6 +106,8 @@ class BlockBuilder:
         cur, prev = self.cur, self.prev
         if ln.cells is not None:
             if cur is not None and cur.kind == "table" and prev is not None and prev.line.cells is not None:
+                if ln.page != prev.line.page and cur.rows and list(ln.cells) == cur.rows[0]:
+                    return  # the header row again, at the top of the table's next page
                 cur.rows.append(list(ln.cells))
                 cur.add(pl, "\n")
             else:
@@ -229,6 +203,8 @@ class BlockBuilder:
         short = p.x1 < right - 0.25 * width
         if short and ends_sentence(prev.text) and starts_upper(pl.text):
             return True
+        if _would_fit(p, pl, right) and (starts_upper(pl.text) or split_number(pl.text)):
+            return True  # the line was ended on purpose: its next word had room on it
         if (
             short
             and len(cur.regions) == 1
@@ -243,20 +219,26 @@ class BlockBuilder:
         return False
 
     def _join(self, cur: PdfDraft, pl: PLine) -> None:
-        raw = cur.raw
-        if raw.endswith(("\u00ad", "\x02")):
-            cur.raw = raw[:-1]
-            cur.add(pl, "")
-            return
-        if raw.endswith("-") and len(raw) >= 2 and raw[-2].isalpha() and starts_lower(pl.text):
-            head = _WORD.findall(raw[:-1])[-1] if _WORD.findall(raw[:-1]) else ""
-            tail = (_WORD.match(pl.text) or re.match("", "")).group(0)
-            joined = (head + tail).lower()
-            if joined in self.vocab or (tail.lower() in _SUFFIXES and head.lower() not in self.vocab):
-                cur.raw = raw[:-1]
+        if cur.raw.endswith("-") and pl.text[:1].isalpha():
+            # A line ending at a hyphen: the shared stage (hyphens.repair) decides with the whole
+            # document whether it broke a word ("commu-" / "nity") or ends a compound's first part.
+            if cur.raw[-2:-1].isalpha():
+                cur.hyphens.append(len(cur.raw) - 1)
             cur.add(pl, "")
             return
         cur.add(pl, " ")
+
+
+def _would_fit(p: Line, pl: PLine, right: float) -> bool:
+    """Would the first word of `pl` have fitted at the end of line `p`? Then `p` ended a block (or
+    a form's field), not a line that wrapped."""
+    ln = pl.line
+    if not pl.text or ln.x1 <= ln.x0:
+        return False
+    per_char = (ln.x1 - ln.x0) / max(1, len(pl.text))
+    word = len(pl.text.split(" ", 1)[0]) + 1
+    # Room to spare, not just room: "Mr B Watts" wraps as one when its spaces do not break.
+    return p.x1 + word * per_char < right - 2.5 * p.size
 
 
 def _leading(lines: list[PLine]) -> dict[int, float]:
@@ -283,10 +265,3 @@ def _right_edges(lines: list[PLine]) -> dict[tuple[int, tuple[float, float]], fl
         key = (pl.line.page, pl.line.column)
         out[key] = max(out.get(key, 0.0), pl.line.x1)
     return out
-
-
-def vocabulary(texts: list[str]) -> set[str]:
-    words: set[str] = set()
-    for t in texts:
-        words.update(w.lower() for w in _WORD.findall(t))
-    return words

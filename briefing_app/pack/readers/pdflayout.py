@@ -77,10 +77,16 @@ def _gutters(frags: list[Fragment], width: float) -> list[tuple[float, float]]:
         return []
     lo = int(min(f.x0 for f in body))
     hi = int(max(f.x1 for f in body)) + 1
-    cover = [0.0] * (hi - lo + 1)
+    # How much text height covers each point across the page: a difference array, summed.
+    cover = [0.0] * (hi - lo + 2)
     for f in body:
-        for x in range(int(f.x0) - lo, int(f.x1) - lo + 1):
-            cover[x] += f.bottom - f.top
+        cover[int(f.x0) - lo] += f.bottom - f.top
+        cover[int(f.x1) - lo + 1] -= f.bottom - f.top
+    total = 0.0
+    for x in range(len(cover)):
+        total += cover[x]
+        cover[x] = total
+    cover.pop()
     size = sorted(f.size for f in body)[len(body) // 2]
     limit = 0.25 * height
     dense = [x for x, c in enumerate(cover) if c > limit]
