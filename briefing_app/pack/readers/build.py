@@ -12,7 +12,7 @@ from briefing_app.pack.notes import (
 )
 from briefing_app.pack.pages import assign_pages
 from briefing_app.pack.readers import hyphens
-from briefing_app.pack.readers.draft import Draft, NoteDef, PageBreak
+from briefing_app.pack.readers.draft import Draft, NoteDef, PageBreak, own_numbers
 from briefing_app.pack.readers.inline import Inline, parse_inline
 
 
@@ -29,6 +29,7 @@ def finish(
 ) -> Document:
     items = join_tables(items)
     drafts = [it for it in items if isinstance(it, Draft)]
+    own_numbers(drafts)
     hyphens.repair(drafts)
     pages = assign_pages(items)
     parsed: list[Inline] = [parse_inline(d.raw, markup=markup) for d in drafts]

@@ -95,6 +95,36 @@ def split_subitem(line: str) -> tuple[str, str] | None:
     return (marker if marker.startswith("(") else f"({marker}"), m.group("rest")
 
 
+def own_numbers(drafts: list) -> None:
+    """Keep a paragraph number only where it numbers the document's own paragraphs: it runs on
+    from, or into, another numbered paragraph (4.1 beside 4.2, 9 beside 10), or it sits where the
+    headings are not numbered or under a heading of its own section (1.1 under "1 Introduction").
+    A lone "7.2" under section 2.3 is the number of a paragraph quoted from another paper: it
+    goes back into the text, as printed."""
+    numbered = [d for d in drafts if isinstance(d, Draft) and d.number and d.kind == "paragraph"]
+    have = {d.number for d in numbered}
+    section: str | None = None
+    for d in drafts:
+        if not isinstance(d, Draft):
+            continue
+        if d.kind == "heading":
+            m = re.match(r"^\W*(\d{1,2})\b", d.raw)
+            section = m.group(1) if m else section
+            continue
+        if d not in numbered:
+            continue
+        parts = d.number.split(".")
+        head, last = parts[:-1], int(parts[-1])
+        neighbours = {".".join([*head, str(last + k)]) for k in (-1, 1)}
+        if len(parts) > 1:
+            neighbours |= {".".join(head)}  # "4" itself, above 4.1
+        else:
+            neighbours |= {f"{d.number}.1"}
+        if have & neighbours or section is None or parts[0] == section:
+            continue
+        d.raw, d.number = f"{d.number} {d.raw}", None
+
+
 def split_number(line: str) -> tuple[str, str] | None:
     m = _NUMBERED.match(line)
     if not m:

@@ -36,6 +36,8 @@ _NOTE_DEF = re.compile(
     r"^\s*(?:<sup>\s*(\d{1,3}|[ivx]{1,5}|[*†‡§¶]{1,3})\s*</sup>\s*|\*\*(\d{1,3})\*\*\s*|([†‡§¶]{1,3}|\\\*)\s+)(.*)$"
 )
 _BROKEN_ORDINAL = re.compile(r"^(\d{1,2})\.\*\*\s+(.*)$")  # "- 1.** Awareness ..." in a converted table
+# "...or online at:" then "(<http://example.gov.uk>)." set apart: one sentence, not two blocks.
+_ADDRESS_ONLY = re.compile(r"^\W*(https?://|www\.|mailto:|\S+@\S+\.\w+)\S*\W*$")
 _QUOTE_OPEN = "‘“'\""
 
 
@@ -87,7 +89,11 @@ def read(text: str, meta: DocumentMeta) -> Document:
             u.kind == "paragraph"
             and last is not None
             and last.kind in ("paragraph", "list_item", "quote")
-            and (continues(last.raw, raw) or (gap_after_rule and not ends_sentence(last.raw)))
+            and (
+                continues(last.raw, raw)
+                or (gap_after_rule and not ends_sentence(last.raw))
+                or (last.raw.rstrip().endswith(":") and _ADDRESS_ONLY.match(parse_inline(raw).text))
+            )
         ):
             last.append(raw, u.line)
             gap_after_rule = False

@@ -97,6 +97,7 @@ class _Reader:
             self.items.append(PageBreak(self.pages.last_page, len(self.lines)))  # the text ends its last page
         match_contents(self.items, self.entries)
         previous = None
+        inner = 2  # level of the headings not in the contents, inside the current section
         for d in self.items:
             if isinstance(d, Draft):
                 if d.kind == "heading" and d.start_page is not None:
@@ -107,6 +108,11 @@ class _Reader:
                         and previous.start_page == d.start_page
                     )
                     d.level = 2 if follows else 1
+                    # "ANNEX" / "Evidence on integration...": the section's own title takes level 2,
+                    # so the headings inside it sit one below.
+                    inner = 3 if follows else 2
+                elif d.kind == "heading" and d.role is None and d.level == 2:
+                    d.level = inner
                 previous = d
         items, defs = take_endnotes(self.items, same_level_ends=False)
         doc = finish(
