@@ -257,25 +257,39 @@ def _tables(lines: list[Line]) -> list[Line]:
 
     A line that starts where a later cell of the row above starts, and nowhere near the row's first
     cell, is the rest of that cell ("Subject:  Transfer the 18-25 section of the ... / Independence
-    Service from ..."). Cells only stand where at least two rows have them.
+    Service from ..."). Cells only stand where at least two rows have them; a row that stands alone
+    keeps its wrapped lines as lines.
     """
-    out: list[Line] = []
+    kept: list[Line] = []
+    folded: dict[int, list[Line]] = {}  # id(row) -> the lines that wrap its cells
     last: Line | None = None  # the latest row with cells
     for ln in lines:
-        if ln.cells is None and last is not None and out and _wraps_cell(last, ln, out[-1]):
-            slot = min(range(1, len(last.cell_x)), key=lambda k: abs(last.cell_x[k] - ln.x0))
-            last.cells[slot] = f"{last.cells[slot]} {ln.text}"
-            last.text = f"{last.text} {ln.text}"  # kept for furniture and search of the row
-            last.x1 = max(last.x1, ln.x1)
-            last.bottom = max(last.bottom, ln.bottom)
-            last.raised.extend((len(last.text) - len(ln.text) + o, t) for o, t in ln.raised)
+        if (
+            ln.cells is None
+            and last is not None
+            and _wraps_cell(last, ln, (folded.get(id(last)) or [last])[-1])
+        ):
+            folded.setdefault(id(last), []).append(ln)
             continue
-        out.append(ln)
+        kept.append(ln)
         last = ln if ln.cells is not None else None
-    has = [ln.cells is not None for ln in out]
-    for i, ln in enumerate(out):
-        if has[i] and not ((i > 0 and has[i - 1]) or (i + 1 < len(out) and has[i + 1])):
+    has = [ln.cells is not None for ln in kept]
+    out: list[Line] = []
+    for i, ln in enumerate(kept):
+        wraps = folded.get(id(ln), [])
+        if has[i] and not ((i > 0 and has[i - 1]) or (i + 1 < len(kept) and has[i + 1])):
             ln.cells = None
+            out.append(ln)
+            out.extend(wraps)
+            continue
+        for w in wraps:
+            slot = min(range(1, len(ln.cell_x)), key=lambda k: abs(ln.cell_x[k] - w.x0))
+            ln.cells[slot] = f"{ln.cells[slot]} {w.text}"
+            ln.raised.extend((len(ln.text) + 1 + o, t) for o, t in w.raised)
+            ln.text = f"{ln.text} {w.text}"  # kept for furniture and search of the row
+            ln.x1 = max(ln.x1, w.x1)
+            ln.bottom = max(ln.bottom, w.bottom)
+        out.append(ln)
     return out
 
 
