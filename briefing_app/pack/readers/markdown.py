@@ -90,9 +90,9 @@ def read(text: str, meta: DocumentMeta) -> Document:
             and last is not None
             and last.kind in ("paragraph", "list_item", "quote")
             and (
-                continues(last.raw, raw)
-                or (gap_after_rule and not ends_sentence(last.raw))
-                or (last.raw.rstrip().endswith(":") and _ADDRESS_ONLY.match(parse_inline(raw).text))
+                continues(last.tail(), raw)
+                or (gap_after_rule and not ends_sentence(last.tail()))
+                or (last.tail().rstrip().endswith(":") and _ADDRESS_ONLY.match(parse_inline(raw).text))
             )
         ):
             last.append(raw, u.line)
@@ -173,16 +173,12 @@ def _units(lines: list[str]) -> list[_Unit]:
 
 def _joined(u: _Unit) -> str:
     """Join a unit's lines: a soft wrap becomes a space, a markdown hard break (two spaces) a newline."""
-    out = ""
+    out: list[str] = []
     for idx, (_, line) in enumerate(u.lines):
-        piece = line.strip()
-        if idx == 0:
-            out = piece
-            continue
-        previous = u.lines[idx - 1][1]
-        sep = "\n" if previous.endswith("  ") else " "
-        out = f"{out}{sep}{piece}"
-    return out
+        if idx:
+            out.append("\n" if u.lines[idx - 1][1].endswith("  ") else " ")
+        out.append(line.strip())
+    return "".join(out)
 
 
 def _draft(u: _Unit, raw: str) -> Draft:
