@@ -303,4 +303,6 @@ def _tables(lines: list[Line]) -> list[Line]:
 def _wraps_cell(row: Line, ln: Line, above: Line) -> bool:
     if ln.top - above.bottom > 2.5 * ln.size or ln.x0 < row.cell_x[0] + 2 * ln.size:
         return False
+    if abs(ln.size - row.size) > 0.1 * row.size:
+        return False  # smaller notes under a table are not the rest of its last cell
     return any(abs(x - ln.x0) <= 2 for x in row.cell_x[1:])
