@@ -187,11 +187,20 @@ class _Reader:
             self._open(Draft("heading", f"{m.group(1)}{m.group(2)} {m.group(3)}", n, level=1))
             self._close()
             return i + 1
-        if (
-            (num := split_number(s))
-            and lead <= 1
-            and (self.cur is None or self.gap or ends_sentence(self.cur.tail()))
-        ):
+        num = split_number(s)
+        if num and lead <= 1 and self._section_title_above(num[0]):
+            # "1. Introduction" then "1.1 Transitions is ...": the line above was the section's
+            # heading, not the start of paragraph 1.
+            title = self.cur
+            title.kind, title.level, title.raw, title.number = (
+                "heading",
+                1,
+                f"{title.number}. {title.raw}",
+                None,
+            )
+            self._open(Draft("paragraph", num[1], n, number=num[0]))
+            return i + 1
+        if num and lead <= 1 and (self.cur is None or self.gap or ends_sentence(self.cur.tail())):
             self._open(Draft("paragraph", num[1], n, number=num[0]))
             return i + 1
         if _GLUED_CAPS.search(s) or "\u00a0" in s.strip("\u00a0 "):
@@ -220,6 +229,19 @@ class _Reader:
             return i + used
         self._open(Draft("paragraph", s, n))
         return i + 1
+
+    def _section_title_above(self, number: str) -> bool:
+        cur = self.cur
+        return (
+            cur is not None
+            and cur.kind == "paragraph"
+            and cur.number is not None
+            and "." not in cur.number
+            and number.startswith(f"{cur.number}.")
+            and self.cur_lines == 1
+            and len(cur.raw) <= _MAX_HEADING
+            and not re.search(r"[.!?;:,]", cur.raw)
+        )
 
     def _heading_at(self, i: int) -> tuple[str | None, int]:
         """A short unpunctuated line (or two, the second finishing the first) standing as a heading."""
