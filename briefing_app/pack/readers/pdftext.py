@@ -63,6 +63,7 @@ class _Reader:
         self.title_done = False
         self.entries: list[tuple[str, int]] = []
         self.symbol_notes: list[NoteDef] = []
+        self.expected: set[str] = set()  # paragraph numbers that would follow the last one
         self.contents_listed_end_notes = False
 
     # -- helpers ------------------------------------------------------------------------------
@@ -200,8 +201,15 @@ class _Reader:
             )
             self._open(Draft("paragraph", num[1], n, number=num[0]))
             return i + 1
-        if num and lead <= 1 and (self.cur is None or self.gap or ends_sentence(self.cur.tail())):
+        if (
+            num
+            and lead <= 1
+            and (self.cur is None or self.gap or ends_sentence(self.cur.tail()) or num[0] in self.expected)
+        ):
+            # The next number in the paragraphs' own sequence starts a paragraph even where the
+            # line before it stops without a full stop (a minute's title, "77. Declarations...").
             self._open(Draft("paragraph", num[1], n, number=num[0]))
+            self.expected = _next_numbers(num[0])
             return i + 1
         if _GLUED_CAPS.search(s) or "\u00a0" in s.strip("\u00a0 "):
             return self._figure(i)
@@ -348,3 +356,14 @@ def _capitals(text: str) -> bool:
     """A heading set in capitals ("BUDGET AND COUNCIL TAX 2025/26") may carry figures."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _next_numbers(number: str) -> set[str]:
+    """The numbers that may follow paragraph `number`: 77 -> 78 or 77.1; 4.2 -> 4.3, 5 or 5.1."""
+    parts = [int(p) for p in number.split(".")]
+    out = {f"{number}.1"}
+    for depth in range(len(parts)):
+        head = parts[:depth] + [parts[depth] + 1]
+        out.add(".".join(map(str, head)))
+        out.add(".".join(map(str, head)) + ".1")
+    return out
