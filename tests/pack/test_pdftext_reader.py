@@ -361,6 +361,7 @@ def test_a_numbered_section_title_before_its_first_paragraph_is_a_heading():
 def test_the_next_number_in_sequence_starts_a_paragraph_after_an_unfinished_line():
     doc = read(
         """
+        MINUTES of a meeting of the Cabinet held in the Council Chamber on 9 January 2025. 
         77. Declarations of Interest (Item 2) 
         No declarations of interest were received 
         78. Minutes of the Meeting held on 28 November 2024 (Item 3) 
@@ -368,5 +369,5 @@ def test_the_next_number_in_sequence_starts_a_paragraph_after_an_unfinished_line
         """,
         "pdf-text",
     )
-    assert [b.number for b in doc.blocks] == ["77", "78"]
-    assert doc.blocks[0].text == "Declarations of Interest (Item 2) No declarations of interest were received"
+    assert [b.number for b in doc.blocks] == [None, "77", "78"]
+    assert doc.blocks[1].text == "Declarations of Interest (Item 2) No declarations of interest were received"
