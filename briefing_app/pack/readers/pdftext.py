@@ -193,12 +193,10 @@ class _Reader:
             # "1. Introduction" then "1.1 Transitions is ...": the line above was the section's
             # heading, not the start of paragraph 1.
             title = self.cur
-            title.kind, title.level, title.raw, title.number = (
-                "heading",
-                1,
-                f"{title.number}. {title.raw}",
-                None,
-            )
+            depth = title.number.count(".") + 1
+            point = "" if depth > 1 else "."  # "4." was printed with its point, "1.2" without
+            title.kind, title.level = "heading", depth
+            title.raw, title.number = f"{title.number}{point} {title.raw}", None
             self._open(Draft("paragraph", num[1], n, number=num[0]))
             return i + 1
         if (
@@ -244,11 +242,10 @@ class _Reader:
             cur is not None
             and cur.kind == "paragraph"
             and cur.number is not None
-            and "." not in cur.number
             and number.startswith(f"{cur.number}.")
-            and self.cur_lines == 1
-            and len(cur.raw) <= _MAX_HEADING
-            and not re.search(r"[.!?;:,]", cur.raw)
+            and self.cur_lines <= 2
+            and len(cur.raw) <= 2 * _MAX_HEADING
+            and not re.search(r"[.!?;:]", cur.raw)
         )
 
     def _heading_at(self, i: int) -> tuple[str | None, int]:
