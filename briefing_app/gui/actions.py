@@ -7,6 +7,7 @@ menu bar is hidden or a panel has focus.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolButton, QWidget
 
@@ -62,6 +63,18 @@ class Actions:
         for action in self.themes:
             action.setCheckable(True)
             self.theme_group.addAction(action)
+        # Keyboard use (gui/accessibility.py does the work).
+        self.caret_browsing = a(
+            "&Caret Browsing", "F7", tip="A caret in the text; Shift and the arrows select"
+        )
+        self.caret_browsing.setCheckable(True)
+        self.next_pane = a("Next &Pane", "F6", tip="Documents, contents, text, side panel, search box")
+        self.previous_pane = a("Previous Pan&e", "Shift+F6")
+        self.next_note = a("Next Note &Marker", "Alt+Down", tip="In the text: select the next note marker")
+        self.previous_note = a("Previous Note Mar&ker", "Alt+Up")
+        for action in (self.next_note, self.previous_note):
+            # Only in the text: elsewhere Alt+Down opens a combo box's list.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.add_bookmark = a("&Bookmark This Place", "Ctrl+D")
         self.edit_bookmarks = a("&Edit Bookmarks…", tip="Rename or delete bookmarks")
         self.about = a("&About Briefing")
@@ -108,6 +121,10 @@ class Actions:
         view_menu.addActions(self.zoom)
         theme_menu = view_menu.addMenu("&Theme")
         theme_menu.addActions(self.themes)
+        view_menu.addSeparator()
+        view_menu.addActions(
+            [self.caret_browsing, self.next_pane, self.previous_pane, self.next_note, self.previous_note]
+        )
         self.bookmarks_menu = bar.addMenu("&Bookmarks")
         self.bookmarks_menu.addActions([self.add_bookmark, self.edit_bookmarks])
         self.bookmarks_menu.addSeparator()

@@ -9,6 +9,7 @@ controllers' signals; the work is done by the controllers it is given or makes:
     Exports      printing and PDF export of what is on screen
     Packs        opening packs and Open Recent
     Appearance   zoom and theme
+    Accessibility  caret browsing, moving between panes, note markers, what a screen reader is told
 """
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.gui import docks, wording
+from briefing_app.gui.accessibility import Accessibility, name_controls
 from briefing_app.gui.actions import Actions, fill_menu
 from briefing_app.gui.annotating import Annotating
 from briefing_app.gui.appearance import Appearance
 from briefing_app.gui.bookmarks import Bookmarks
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.exports import Exports
+from briefing_app.gui.focus_cycle import window_panes
 from briefing_app.gui.left_column import LeftColumn
 from briefing_app.gui.navigation import Navigator
 from briefing_app.gui.notes_sidebar import NotesSidebar
@@ -108,9 +111,13 @@ class MainWindow(QMainWindow):
         self.bookmarks = Bookmarks(self.actions.bookmarks_menu, self.settings, self.navigator)
         self.packs = Packs(self.services, self.actions.recent_menu, self)
         self.appearance = Appearance(self.workspace, self.settings, self.actions.theme_group)
+        self.accessibility = Accessibility(
+            self.actions, self.workspace, self.settings, lambda: window_panes(self)
+        )
 
         self._lay_out()
         self._connect_signals()
+        name_controls(self)
 
     def _lay_out(self) -> None:
         self.left = left = LeftColumn(self.documents, self.toc, self)
@@ -168,6 +175,7 @@ class MainWindow(QMainWindow):
         a.add_bookmark.triggered.connect(self.bookmarks.add)
         a.edit_bookmarks.triggered.connect(self.bookmarks.edit)
         a.about.triggered.connect(self._on_about)
+        self.searching.hitOpened.connect(self.accessibility.hit_opened)
         # requests from the panes -> jumps, each recorded for Back
         self.documents.documentRequested.connect(nav.jump)
         self.documents.comparisonRequested.connect(nav.jump_to_comparison)
@@ -183,7 +191,8 @@ class MainWindow(QMainWindow):
         self.annotations_dock.visibilityChanged.connect(self._on_annotations_dock)
         self.annotating.storeFailed.connect(self._show_problems)
         # what the controllers have to say -> the status bar
-        for source in (nav, self.annotating, self.searching, self.exports, self.bookmarks, self.appearance):
+        sources = (nav, self.annotating, self.searching, self.exports, self.bookmarks, self.appearance)
+        for source in (*sources, self.accessibility):
             source.message.connect(self._on_message)
 
     # -- switching what is shown ----------------------------------------------------------------

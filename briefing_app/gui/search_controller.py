@@ -10,7 +10,6 @@ from PySide6 import QtWidgets as dialogs  # dialogs: PySide builds their enums o
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QWidget
 
-from briefing_app.errors import QuerySyntaxError
 from briefing_app.gui import wording
 from briefing_app.gui.docks import bring_forward
 from briefing_app.gui.navigation import Navigator
@@ -20,13 +19,14 @@ from briefing_app.pack.model import Pack
 if TYPE_CHECKING:
     from briefing_app.gui.annotating import Annotating
     from briefing_app.gui.search_panel import SearchPanel
-    from briefing_app.gui.search_worker import IndexOpener
-    from briefing_app.search import SearchEngine, SearchHit, SearchResult
+    from briefing_app.gui.search_worker import IndexOpener, QueryWorker
+    from briefing_app.search import SearchEngine, SearchHit
 
 
 class Searching(QObject):
     message = Signal(str)  # a sentence for the status bar
     ready = Signal()  # the index is open: search works
+    hitOpened = Signal(object)  # SearchHit: now on screen (for a screen reader to be told)
 
     def __init__(
         self,
@@ -41,6 +41,7 @@ class Searching(QObject):
         self.field, self.dock = field, dock
         self.pack: Pack | None = None
         self.engine: SearchEngine | None = None
+        self.worker: QueryWorker | None = None  # runs the queries, off the GUI thread
         self.unavailable = ""  # why search cannot be used, when it cannot
         self._panel: SearchPanel | None = None
         self._opener: IndexOpener | None = None
@@ -59,7 +60,7 @@ class Searching(QObject):
             panel.own_notes = self.annotating.own_notes
             panel.hitActivated.connect(self.open_hit)
             panel.suggestionChosen.connect(self.search)
-            panel.set_engine(self.engine, self._titles())
+            panel.set_worker(self.worker, self._titles())
             if self.unavailable:
                 panel.status.setText(self.unavailable)
             self.dock.setWidget(panel)
@@ -85,13 +86,11 @@ class Searching(QObject):
     # -- the index's life cycle --------------------------------------------------------------------------
     def set_pack(self, pack: Pack | None) -> None:
         """Close the old pack's index; the new one's is opened by `start` (after the first paint)."""
-        if self.engine is not None:
-            self.engine.close()
-        self.engine = None
+        self.close()
         self.unavailable = ""
         self.pack = pack
         if self._panel is not None:
-            self._panel.set_engine(None, {})
+            self._panel.set_worker(None, {})
 
     def start(self, pack: Pack) -> None:
         """Open (or build) `pack`'s index off the GUI thread, if it is still the pack shown."""
@@ -99,9 +98,9 @@ class Searching(QObject):
             self.opener.start(pack)
 
     def close(self) -> None:
-        if self.engine is not None:
-            self.engine.close()
-            self.engine = None
+        if self.worker is not None:
+            self.worker.close()  # and the engine, once no query is using it
+        self.worker = self.engine = None
 
     @Slot(int, int, str)
     def _on_index_progress(self, done: int, total: int, what: str) -> None:
@@ -128,9 +127,12 @@ class Searching(QObject):
         if self.pack is None or engine.pack is not self.pack:
             engine.close()  # the pack changed while the index was opening
             return
+        from briefing_app.gui.search_worker import QueryWorker
+
         self.engine = engine
+        self.worker = QueryWorker(engine, self)
         if self._panel is not None:
-            self._panel.set_engine(engine, self._titles())
+            self._panel.set_worker(self.worker, self._titles())
         if built is not None:
             self.message.emit(wording.INDEX_REBUILT.format(why=built.why))
         self.ready.emit()
@@ -149,10 +151,11 @@ class Searching(QObject):
         bring_forward(self.dock)
         return panel
 
-    def search(self, text: str) -> SearchResult | None:
-        """Run a search now (as if typed and paused), showing the results panel."""
+    def search(self, text: str) -> None:
+        """Search now (as if typed and paused), showing the results panel; the results come
+        through the panel's resultShown."""
         self.field.setText(text)
-        return self.show_results().run(text)
+        self.show_results().run(text)
 
     @Slot()
     def focus_field(self) -> None:
@@ -174,9 +177,7 @@ class Searching(QObject):
 
     @Slot()
     def _on_return(self) -> None:
-        result = self.show_results().run(self.field.text())
-        if result and result.hits:
-            self.panel.step(forward=True)
+        self.show_results().run(self.field.text(), open_first=True)
 
     @Slot(bool)
     def _on_dock_visibility(self, visible: bool) -> None:
@@ -198,18 +199,15 @@ class Searching(QObject):
         self.highlight_query(hit.doc, current=block_id)
         if hit.is_note:
             self.navigator.workspace.show_note(hit.doc, hit.block)
+        self.hitOpened.emit(hit)
 
     def highlight_query(self, doc_id: str, current: str | None = None) -> int:
-        """Mark every hit of the current query in the open document."""
-        panel = self._panel
-        query = panel.result.query if panel is not None and panel.result else ""
-        if self.engine is None or not query:
+        """Mark every hit of the current query in the open document (the result lists them all)."""
+        result = self._panel.result if self._panel is not None else None
+        group = next((g for g in result.groups if g.doc == doc_id), None) if result else None
+        if group is None:
             return 0
-        try:
-            result = self.engine.search(f"({query}) doc:{doc_id}", limit=None)
-        except QuerySyntaxError:
-            return 0
-        ranges = {h.block: h.ranges for h in result.hits if not h.is_note and h.ranges}
+        ranges = {h.block: h.ranges for h in group.hits if not h.is_note and h.ranges}
         return self.navigator.workspace.reader.set_highlights(ranges, current)
 
 

@@ -1,49 +1,151 @@
-"""Search results, grouped by document, with highlighted snippets and a "did you mean"."""
+"""Search results: every hit, grouped by document, with highlighted snippets and a "did you mean".
+
+A query can match thousands of entries: the list is a model that formats a row (its snippet
+and marks) only when the view paints it, so a 5,000-hit result shows at once.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from briefing_app.errors import BriefingError
-from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, group_item, marked
+from briefing_app.gui.accessibility import name_controls
+from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, marked
 from briefing_app.markup import escape
 
 if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
-    from briefing_app.search import SearchEngine, SearchHit, SearchResult
+    from briefing_app.gui.search_worker import QueryWorker
+    from briefing_app.search import SearchHit, SearchResult
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 150
+GROUP = 0  # the internal id of a document's row; a hit's is its document row + 1
+PROMPT = "Type in the search box to search the whole pack."
+
+
+class HitsModel(QAbstractItemModel):
+    """Two levels: a row per document (and one for the reader's own notes), a row per hit."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.groups: list[tuple[str, list[SearchHit], bool]] = []  # title, hits, own notes?
+        self._html: dict[tuple[int, int], str] = {}
+        self.formatted = 0  # hits formatted since the last reset: only those painted
+        self.titles: dict[str, str] = {}  # document titles, for the reader's own notes
+        self.bold = QFont()
+        self.bold.setBold(True)
+
+    def show(self, groups: list[tuple[str, list[SearchHit], bool]]) -> None:
+        self.beginResetModel()
+        self.groups, self._html, self.formatted = groups, {}, 0
+        self.endResetModel()
+
+    def hit(self, index: QModelIndex) -> SearchHit | None:
+        if not index.isValid() or index.internalId() == GROUP:
+            return None
+        return self.groups[index.internalId() - 1][1][index.row()]
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, GROUP) if row < len(self.groups) else QModelIndex()
+        if parent.internalId() == GROUP and row < len(self.groups[parent.row()][1]):
+            return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: QModelIndex | None = None):  # also QObject.parent() without an index
+        if index is None:
+            return super().parent()
+        if not index.isValid() or index.internalId() == GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, GROUP)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt name)
+        if not parent.isValid():
+            return len(self.groups)
+        return len(self.groups[parent.row()][1]) if parent.internalId() == GROUP else 0
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt name)
+        return 1
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and index.internalId() == GROUP:
+            return Qt.ItemFlag.ItemIsEnabled  # a heading: not a hit to select
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == GROUP:
+            title, hits, _ = self.groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{title} ({len(hits)})"
+            if role == Qt.ItemDataRole.AccessibleTextRole:  # what a screen reader says for the row
+                return f"{title}: {len(hits)} match{'es' if len(hits) != 1 else ''}"
+            return self.bold if role == Qt.ItemDataRole.FontRole else None
+        hit = self.hit(index)
+        if role == HIT_ROLE:
+            return hit
+        if role == HTML_ROLE:
+            return self._row_html(index, hit)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit.location()}\n{hit.snippet}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.location(', ')}: {hit.snippet}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"<p>{escape(hit.location())}</p>"  # as escaped rich text: never read as markup
+        return None
+
+    def _row_html(self, index: QModelIndex, hit: SearchHit) -> str:
+        key = (index.internalId(), index.row())
+        html = self._html.get(key)
+        if html is None:
+            own = self.groups[index.internalId() - 1][2]
+            where = escape(
+                f"{self.titles.get(hit.doc, hit.doc)} · {hit.location()}" if own else hit.location()
+            )
+            html = self._html[key] = f"<small>{where}</small><br>{marked(hit.snippet, hit.snippet_ranges)}"
+            self.formatted += 1
+        return html
 
 
 class SearchPanel(QWidget):
     hitActivated = Signal(object)  # SearchHit
     suggestionChosen = Signal(str)
+    resultShown = Signal(object)  # SearchResult, or None when a sentence is shown instead
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
-        self.engine: SearchEngine | None = None
+        self.worker: QueryWorker | None = None
         self.result: SearchResult | None = None
         self.pending = ""
         self.titles: dict[str, str] = {}
         self.own_notes = lambda: []  # the reader's annotations, as search.own_notes.OwnNote
+        self._open_first = False  # open the best hit when the result comes (Enter)
+        self._opened = False  # the current hit has been opened (F3 moves on from it)
 
-        self.status = QLabel("Type in the search box to search the whole pack.", self)
+        self.status = QLabel(PROMPT, self)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setAccessibleName("Search status")
-        self.results = QTreeWidget(self)
+        self.results = QTreeView(self)
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
         self.results.setHeaderHidden(True)
         self.results.setWordWrap(True)
         self.results.setUniformRowHeights(False)
+        # Per item, not per pixel: the view then never asks every row for its height.
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.results.setIndentation(12)
+        self.model = HitsModel(self.results)
+        self.results.setModel(self.model)
         self.delegate = RichDelegate(self.results)
         self.results.setItemDelegate(self.delegate)
-        self.results.setIndentation(12)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -55,110 +157,119 @@ class SearchPanel(QWidget):
 
         self.timer.timeout.connect(self._on_timer)
         self.status.linkActivated.connect(self._on_link)
-        self.results.itemActivated.connect(self._on_item_activated)
-        self.results.itemClicked.connect(self._on_item_activated)
+        self.results.activated.connect(self._on_activated)
+        self.results.clicked.connect(self._on_activated)
+        name_controls(self)
 
     # -- public -------------------------------------------------------------------------------
-    def set_engine(self, engine: SearchEngine | None, titles: dict[str, str]) -> None:
-        self.engine = engine
-        self.titles = titles
-        if engine is not None and self.pending:
-            self.run(self.pending)
+    def set_worker(self, worker: QueryWorker | None, titles: dict[str, str]) -> None:
+        """The worker that runs this pack's queries (None while there is none)."""
+        if self.worker is not None:  # the last pack's: what it still sends is not for this list
+            self.worker.finished.disconnect(self._on_finished)
+            self.worker.failed.disconnect(self._on_failed)
+        self.worker = worker
+        self.titles = self.model.titles = titles
+        if worker is not None:
+            worker.finished.connect(self._on_finished)
+            worker.failed.connect(self._on_failed)
+            if self.pending:
+                self.run(self.pending)
 
     def schedule(self, text: str) -> None:
         """Search as the reader types: wait for a pause in typing."""
         self.pending = text
         self.timer.start()
 
-    def run(self, text: str) -> SearchResult | None:
+    def run(self, text: str, open_first: bool = False) -> None:
+        """Search now; the result is shown when it comes (resultShown). `open_first`: then open
+        the best hit, as Enter does."""
         self.pending = text
         self.timer.stop()
-        self.results.clear()
-        self.delegate.clear_cache()
-        self.result = None
-        if not text.strip():
-            self.status.setText("Type in the search box to search the whole pack.")
-            return None
-        if self.engine is None:
-            self.status.setText("Preparing search…")
-            return None
-        try:
-            result = self.engine.search(text)
-        except BriefingError as exc:
-            self.status.setText(escape(str(exc)))
-            return None
-        self.result = result
-        from briefing_app.search.own_notes import search_own_notes
-
-        self._show(result, search_own_notes(text, self.own_notes()))
-        return result
+        self._open_first = open_first
+        if not text.strip() or self.worker is None:
+            if self.worker is not None:
+                self.worker.cancel()
+            self._clear(PROMPT if not text.strip() else "Preparing search…")
+            return
+        self.worker.submit(text, list(self.own_notes()))
 
     def hits(self) -> list[SearchHit]:
-        return list(self.result.hits) if self.result else []
+        """Every hit of the pack, as the list shows them."""
+        return self.result.hits if self.result else []
 
     def step(self, forward: bool = True) -> SearchHit | None:
-        """F3 / Shift+F3: the next or previous hit in the list, opened."""
-        items = self._hit_items()
-        if not items:
+        """F3 / Shift+F3: the next or previous hit in the list (within a document, in reading
+        order), opened. The first press opens the hit the list starts on."""
+        rows = [(g, r) for g, (_, hits, _) in enumerate(self.model.groups) for r in range(len(hits))]
+        if not rows:
             return None
-        current = self.results.currentItem()
-        index = items.index(current) if current in items else -1
-        index = (index + (1 if forward else -1)) % len(items)
-        self.results.setCurrentItem(items[index])
-        hit = items[index].data(0, HIT_ROLE)
-        self.hitActivated.emit(hit)
-        return hit
+        current = self.results.currentIndex()
+        at = (current.internalId() - 1, current.row()) if self.model.hit(current) else None
+        if at is None or at not in rows:
+            place = 0 if forward else len(rows) - 1
+        elif not self._opened:
+            place = rows.index(at)
+        else:
+            place = (rows.index(at) + (1 if forward else -1)) % len(rows)
+        return self._open(self.model.index(rows[place][1], 0, self.model.index(rows[place][0], 0)))
 
     # -- internals ----------------------------------------------------------------------------
+    def _clear(self, message: str) -> None:
+        self.result = None
+        self.model.show([])
+        self.delegate.clear_cache()
+        self.status.setText(message)
+        self.resultShown.emit(None)
+
+    def _open(self, index: QModelIndex) -> SearchHit | None:
+        hit = self.model.hit(index)
+        if hit is not None:
+            self.results.setCurrentIndex(index)
+            self.results.scrollTo(index)
+            self._opened = True
+            self.hitActivated.emit(hit)
+        return hit
+
     def _show(self, result: SearchResult, own: list[SearchHit]) -> None:
+        self.result = result
+        self.delegate.clear_cache()
+        groups = [("Your notes", own, True)] if own else []
+        groups += [(self.titles.get(g.doc, g.doc), list(g.hits), False) for g in result.groups]
+        self.model.show(groups)
+        self.results.expandAll()
+        self._opened = False
+        if result.groups:  # the list starts on the best hit: the first document's best
+            first = result.groups[0]
+            row, parent = first.hits.index(first.best), self.model.index(len(groups) - len(result.groups), 0)
+            self.results.setCurrentIndex(self.model.index(row, 0, parent))
+            self.results.scrollTo(self.results.currentIndex())
         if result.total == 0:
             message = f"No matches for <b>{escape(result.query)}</b>."
         else:
-            message = f"{result.total} match{'es' if result.total != 1 else ''}."
+            docs = len(result.groups)
+            message = (
+                f"{result.total} match{'es' if result.total != 1 else ''} "
+                f"in {docs} document{'s' if docs != 1 else ''}."
+            )
         if result.suggestion:
             message += f' Did you mean: <a href="suggest">{escape(result.suggestion)}</a>?'
         if own:
             message += f" {len(own)} of your notes match."
         self.status.setText(message)
-        groups: dict[str, QTreeWidgetItem] = {}
-        if own:
-            mine = group_item(f"Your notes ({len(own)})")
-            self.results.addTopLevelItem(mine)
-            for hit in own:
-                item = QTreeWidgetItem([f"{hit.location()}\n{hit.snippet}"])
-                item.setData(0, HIT_ROLE, hit)
-                item.setData(
-                    0,
-                    HTML_ROLE,
-                    f"<small>{escape(self.titles.get(hit.doc, hit.doc))} · {escape(hit.location())}"
-                    "</small><br>"
-                    f"{marked(hit.snippet, hit.snippet_ranges)}",
-                )
-                mine.addChild(item)
-        for hit in result.hits:
-            group = groups.get(hit.doc)
-            if group is None:
-                count = result.counts.get(hit.doc, 0)
-                group = group_item(f"{self.titles.get(hit.doc, hit.doc)} ({count})")
-                self.results.addTopLevelItem(group)
-                groups[hit.doc] = group
-            item = QTreeWidgetItem([f"{hit.location()}\n{hit.snippet}"])
-            item.setData(0, HIT_ROLE, hit)
-            item.setData(
-                0,
-                HTML_ROLE,
-                f"<small>{escape(hit.location())}</small><br>{marked(hit.snippet, hit.snippet_ranges)}",
-            )
-            item.setToolTip(0, hit.location())
-            group.addChild(item)
-        self.results.expandAll()
+        self.resultShown.emit(result)
+        if self._open_first and result.groups:
+            self._open_first = False
+            self.step(forward=True)
 
-    def _hit_items(self) -> list[QTreeWidgetItem]:
-        out = []
-        for i in range(self.results.topLevelItemCount()):
-            group = self.results.topLevelItem(i)
-            out.extend(group.child(j) for j in range(group.childCount()))
-        return out
+    @Slot(int, object, object)
+    def _on_finished(self, ticket: int, result: SearchResult, own: list) -> None:
+        if self.worker is not None and self.worker.is_latest(ticket):  # else a newer query is on its way
+            self._show(result, own)
+
+    @Slot(int, str)
+    def _on_failed(self, ticket: int, message: str) -> None:
+        if self.worker is not None and self.worker.is_latest(ticket):
+            self._clear(escape(message))
 
     @Slot()
     def _on_timer(self) -> None:
@@ -169,8 +280,6 @@ class SearchPanel(QWidget):
         if self.result and self.result.suggestion:
             self.suggestionChosen.emit(self.result.suggestion)
 
-    @Slot(QTreeWidgetItem, int)
-    def _on_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        hit = item.data(0, HIT_ROLE)
-        if hit is not None:
-            self.hitActivated.emit(hit)
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        self._open(index)

@@ -1,17 +1,31 @@
-"""Open (and if need be build) the search index off the GUI thread.
+"""Search work off the GUI thread: opening (or building) the index, and running queries.
 
-The work is a plain function; progress and the result cross back to the GUI thread as signals
-of a QObject living there, connected to @Slot methods (bare lambdas lose queued calls).
+The work is a plain function; results cross back to the GUI thread as signals of a QObject
+living there, connected to @Slot methods (bare lambdas lose queued calls).
 """
 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from briefing_app.errors import BriefingError
 from briefing_app.pack.model import Pack
+
+if TYPE_CHECKING:
+    from briefing_app.search import SearchEngine, SearchHit, SearchResult
+    from briefing_app.search.own_notes import OwnNote
+
+
+def _emit(signal, *args) -> bool:
+    """Emit unless the object that asked has been closed and deleted meanwhile."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        return False
+    return True
 
 
 class IndexOpener(QObject):
@@ -29,23 +43,84 @@ class IndexOpener(QObject):
             engine, built = open_engine(pack, self._progress, start_method="spawn")
             engine.warm()
         except BriefingError as exc:
-            self._emit(self.failed, str(exc))
+            _emit(self.failed, str(exc))
         except Exception as exc:  # noqa: BLE001 - any failure here must reach the user as a sentence
-            self._emit(
+            _emit(
                 self.failed, f"Search is not available for this pack: the index could not be built ({exc})."
             )
         else:
-            if not self._emit(self.ready, engine, built):
+            if not _emit(self.ready, engine, built):
                 engine.close()
 
     def _progress(self, done: int, total: int, what: str) -> None:
-        self._emit(self.progress, done, total, what)
+        _emit(self.progress, done, total, what)
 
-    @staticmethod
-    def _emit(signal, *args) -> bool:
-        """Emit unless the window that asked has been closed and deleted meanwhile."""
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            return False
-        return True
+
+def run_query(engine: SearchEngine, text: str, notes: list[OwnNote]) -> tuple[SearchResult, list[SearchHit]]:
+    """One search: the pack's hits and the reader's own notes that match."""
+    from briefing_app.search.own_notes import search_own_notes
+
+    return engine.search(text), search_own_notes(text, notes)
+
+
+class QueryWorker(QObject):
+    """One thread runs every query, one at a time. The latest query wins: one asked for while
+    another runs replaces any still waiting, and a result that is no longer the latest query's
+    is dropped, here and (for one already on its way) by the receiver comparing tickets."""
+
+    finished = Signal(int, object, object)  # ticket, SearchResult, own notes' hits
+    failed = Signal(int, str)  # ticket, a sentence
+
+    def __init__(self, engine: SearchEngine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.ticket = 0  # the latest query's
+        self._waiting: tuple[int, str, list] | None = None
+        self._wake = threading.Condition()
+        self._closed = False
+        threading.Thread(target=self._loop, name="search-queries", daemon=True).start()
+
+    def submit(self, text: str, notes: list[OwnNote]) -> int:
+        with self._wake:
+            self.ticket += 1
+            self._waiting = (self.ticket, text, notes)
+            self._wake.notify()
+            return self.ticket
+
+    def cancel(self) -> None:
+        """Forget the query waiting or running: its result will not be shown."""
+        with self._wake:
+            self.ticket += 1
+            self._waiting = None
+
+    def close(self) -> None:
+        """Stop, and close the engine once no query uses it (on the worker's own thread)."""
+        with self._wake:
+            self.ticket += 1
+            self._closed = True
+            self._waiting = None
+            self._wake.notify()
+
+    def is_latest(self, ticket: int) -> bool:
+        return ticket == self.ticket
+
+    def _loop(self) -> None:
+        while True:
+            with self._wake:
+                while self._waiting is None and not self._closed:
+                    self._wake.wait()
+                if self._closed:
+                    self.engine.close()
+                    return
+                ticket, text, notes = self._waiting
+                self._waiting = None
+            try:
+                result, own = run_query(self.engine, text, notes)
+            except BriefingError as exc:
+                outcome = (self.failed, ticket, str(exc))
+            except Exception as exc:  # noqa: BLE001 - a failed search is told, never a crash
+                outcome = (self.failed, ticket, f"This search failed ({exc}).")
+            else:
+                outcome = (self.finished, ticket, result, own)
+            if self.is_latest(ticket) and not _emit(*outcome):
+                self.close()  # the window has gone

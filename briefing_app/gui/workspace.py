@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QStackedWidget, QWidget
 
@@ -210,7 +210,8 @@ class Workspace(QObject):
         cursor = QTextCursor(self.reader.document())
         cursor.setPosition(positions[0])
         rect = self.reader.cursorRect(cursor)
-        self.note_popup.show_note(doc, key, self.reader.viewport().mapToGlobal(rect.bottomLeft()))
+        marker = QRect(self.reader.viewport().mapToGlobal(rect.topLeft()), rect.size())
+        self.note_popup.show_note(doc, key, marker)
 
     @Slot()
     def sync_notes(self) -> None:

@@ -49,9 +49,8 @@ class SearchEngine:
             self._lexicon = Lexicon(terms, lambda t: reader.doc_frequency("exact", t))
         return self._lexicon
 
-    def search(self, text: str, limit: None = None) -> SearchResult:
-        """Every hit of the query, best first and by document; raises QuerySyntaxError.
-        (`limit`: accepted, and ignored, until the window stops passing it.)"""
+    def search(self, text: str) -> SearchResult:
+        """Every hit of the query, best first and by document; raises QuerySyntaxError."""
         q = parse(self.parser, text, self.documents, lambda: self.lexicon)
         marks = marks_of(q)
         entries = self._entries_by_docnum()

@@ -14,11 +14,17 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as windex
+
+try:
+    import fcntl
+except ImportError:  # Windows: one builder per process is all the GUI starts
+    fcntl = None
 
 from briefing_app.pack.model import Pack
 from briefing_app.paths import bundled_index_dir, bundled_pack_dir, cache_dir
@@ -86,6 +92,30 @@ def build_index(
     """Build the pack's index at `path` (from `entries`, the pack's, and `expected`, their
     fingerprint, if already worked out). start_method="spawn" when called from a threaded GUI:
     forking a process that runs threads is unsafe."""
+    with build_lock(path):
+        return _build(pack, path, progress, processes, start_method, entries, expected)
+
+
+@contextmanager
+def build_lock(path: Path) -> Iterator[None]:
+    """One builder at a time for `path`, across threads and processes: a second waits, then
+    finds the index the first has built."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f".{path.name}.lock"), "a+b") as fh:
+        if fcntl is not None:
+            fcntl.flock(fh, fcntl.LOCK_EX)  # released when the file closes, even on a kill
+        yield
+
+
+def _build(
+    pack: Pack,
+    path: Path,
+    progress: Progress | None,
+    processes: int | None,
+    start_method: str | None,
+    entries: list[Entry] | None,
+    expected: str | None,
+) -> BuildReport:
     started = time.perf_counter()
     if entries is None:
         entries, expected = list(iter_entries(pack)), None
@@ -188,10 +218,11 @@ def open_engine(
                 status = IndexStatus(path, "damaged", "the index cannot be opened")
         why = why or status.reason
     target = cache_location(pack)
-    report = build_index(
-        pack, target, progress, start_method=start_method, entries=entries, expected=expected
-    )
-    ix = windex.open_dir(str(target), readonly=True)
-    return SearchEngine(pack, ix, entries), BuildReport(
-        report.path, report.entries, report.seconds, report.processes, why
-    )
+    with build_lock(target):
+        if check_index(target, expected).state != "ok":  # or another builder has just made it
+            report = _build(pack, target, progress, None, start_method, entries, expected)
+            report = BuildReport(report.path, report.entries, report.seconds, report.processes, why)
+        else:
+            report = None
+        ix = windex.open_dir(str(target), readonly=True)
+    return SearchEngine(pack, ix, entries), report

@@ -91,15 +91,15 @@ def test_pack_search_finds_words_in_your_comments_and_tags(window, qtbot):
     select(window, block.id, "snooping")
     window.annotating.highlight("pink", comment="Ask about spies and surveillance", tags=("privacy",))
     qtbot.waitUntil(lambda: window.searching.is_ready, timeout=10_000)
-    window.searching.search("spying")
-    groups = [
-        window.searching.panel.results.topLevelItem(i).text(0)
-        for i in range(window.searching.panel.results.topLevelItemCount())
-    ]
-    assert groups[0] == "Your notes (1)"
-    hit = window.searching.panel.results.topLevelItem(0).child(0).data(0, HIT_ROLE)
+    panel = window.searching.panel
+    with qtbot.waitSignal(panel.resultShown, timeout=5000):
+        window.searching.search("spying")
+    model = panel.results.model()
+    assert model.index(0, 0).data() == "Your notes (1)"
+    hit = model.index(0, 0, model.index(0, 0)).data(HIT_ROLE)
     assert hit.kind == "annotation" and hit.doc == "lga-item-3" and "spies" in hit.text
-    window.searching.search("privacy")
-    assert window.searching.panel.results.topLevelItem(0).text(0) == "Your notes (1)"
+    with qtbot.waitSignal(panel.resultShown, timeout=5000):
+        window.searching.search("privacy")
+    assert model.index(0, 0).data() == "Your notes (1)"
     window.searching.panel.hitActivated.emit(hit)
     assert window.reader.document_model.id == "lga-item-3"

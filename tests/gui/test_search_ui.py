@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from briefing_app.gui.notes_sidebar import KEY_ROLE
+from briefing_app.gui.search_panel import HIT_ROLE, HitsModel, SearchPanel
+from briefing_app.gui.search_worker import QueryWorker
+from briefing_app.search.entries import Entry
+from briefing_app.search.results import SearchHit, SearchResult, grouped
 
 
 @pytest.fixture
@@ -15,73 +21,174 @@ def window(window, qtbot):
     return window
 
 
+def search(window, qtbot, text: str) -> SearchResult | None:
+    panel = window.searching.panel
+    with qtbot.waitSignal(panel.resultShown, timeout=5000) as shown:
+        window.searching.search(text)
+    return shown.args[0]
+
+
+def group_titles(panel) -> list[str]:
+    model = panel.results.model()
+    return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+
+def hit_index(panel, group: int, row: int) -> QModelIndex:
+    model = panel.results.model()
+    return model.index(row, 0, model.index(group, 0))
+
+
 def test_typing_searches_after_a_pause_and_groups_by_document(window, qtbot):
-    qtbot.keyClicks(window.search_field, "big lunch")
+    panel = window.searching.panel
+    with qtbot.waitSignal(panel.resultShown, timeout=5000):
+        qtbot.keyClicks(window.search_field, "big lunch")
     assert window.search_dock.isVisible()
-    qtbot.waitUntil(lambda: window.searching.panel.result is not None, timeout=3000)
-    result = window.searching.panel.result
+    result = panel.result
     assert result.query == "big lunch" and result.total == 3
-    groups = [
-        window.searching.panel.results.topLevelItem(i).text(0)
-        for i in range(window.searching.panel.results.topLevelItemCount())
+    assert group_titles(panel) == [
+        "Creating the conditions (1)",
+        "LGA Item 3 (1)",
+        "North Yorkshire Item 9 (1)",
     ]
-    assert groups == ["Creating the conditions (1)", "LGA Item 3 (1)", "North Yorkshire Item 9 (1)"]
-    assert "3 matches" in window.searching.panel.status.text()
+    assert "3 matches in 3 documents" in panel.status.text()
 
 
 def test_opening_a_hit_shows_the_passage_with_every_hit_highlighted(window, qtbot):
-    window.searching.search("snooping")
-    item = window.searching.panel.results.topLevelItem(0).child(0)
-    window.searching.panel.results.itemClicked.emit(item, 0)
+    search(window, qtbot, "snooping")
+    panel = window.searching.panel
+    index = hit_index(panel, 0, 0)
+    panel.results.scrollTo(index)
+    rect = panel.results.visualRect(index)
+    qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.reader.document_model.id == "lga-item-3"
     block = next(b for b in window.reader.document_model.blocks if b.number == "5.2")
     cursor = window.reader.textCursor()
     assert window.reader.render_map.block_at(cursor.position()) == block.id
-    selections = window.reader.extraSelections()
-    assert [s.cursor.selectedText() for s in selections] == ["snooping"]
+    assert [s.cursor.selectedText() for s in window.reader.extraSelections()] == ["snooping"]
 
 
-def test_every_hit_in_the_document_is_marked(window):
-    window.searching.search("Channel OR snooping OR Gurkha")
+def test_every_hit_in_the_document_is_marked(window, qtbot):
+    search(window, qtbot, "Channel OR snooping OR Gurkha")
     hits = window.searching.panel.hits()
     window.searching.panel.hitActivated.emit(next(h for h in hits if h.doc == "stronger-together"))
     marked = [s.cursor.selectedText().lower() for s in window.reader.extraSelections()]
     assert marked and set(marked) == {"channel"}
 
 
-def test_enter_opens_the_first_hit_and_f3_steps(window, qtbot):
+def test_enter_opens_the_best_hit_and_f3_steps_in_reading_order(window, qtbot):
+    panel = window.searching.panel
     window.search_field.setFocus()
-    qtbot.keyClicks(window.search_field, "Lord Carlile")
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
-    first = window.searching.panel.results.currentItem()
-    assert first is not None and window.reader.document_model.id == "sn05993"
-    window.searching.panel.step(forward=True)
-    second = window.searching.panel.results.currentItem()
-    assert second is not first
-    window.searching.panel.step(forward=False)
-    assert window.searching.panel.results.currentItem() is first
+    qtbot.keyClicks(window.search_field, "Prevent")
+    with qtbot.waitSignal(panel.hitActivated, timeout=5000) as opened:
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    result = panel.result
+    assert opened.args[0] is result.groups[0].best  # the ranking picks the first hit shown
+    doc = result.groups[0]
+    place = doc.hits.index(doc.best)
+    assert 0 < place < len(doc.hits) - 1, "the best hit is not the document's first or last"
+    steps = []
+    for _ in range(2):
+        qtbot.keyClick(window, Qt.Key.Key_F3)
+        steps.append(panel.results.currentIndex().data(HIT_ROLE))
+    assert steps == [doc.hits[place + 1], doc.hits[place + 2]]  # on through the document, in order
+    assert window.reader.document_model.id == doc.doc
+    qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.results.currentIndex().data(HIT_ROLE) is doc.hits[place + 1]
 
 
-def test_did_you_mean_applies_in_one_click(window):
-    window.searching.search("big lnuch")
-    assert "Did you mean" in window.searching.panel.status.text()
-    window.searching.panel.status.linkActivated.emit("suggest")
+def test_did_you_mean_applies_in_one_click(window, qtbot):
+    search(window, qtbot, "big lnuch")
+    panel = window.searching.panel
+    assert "Did you mean" in panel.status.text()
+    with qtbot.waitSignal(panel.resultShown, timeout=5000):
+        panel.status.linkActivated.emit("suggest")
     assert window.search_field.text() == "big lunch"
-    assert window.searching.panel.result.total == 3
+    assert panel.result.total == 3
 
 
-def test_mistake_and_empty_states_are_sentences(window):
-    window.searching.search('"big lunch')
+def test_mistake_and_empty_states_are_sentences(window, qtbot):
+    search(window, qtbot, '"big lunch')
     assert "closing quotation mark" in window.searching.panel.status.text()
-    window.searching.search("xylophone")
+    search(window, qtbot, "xylophone")
     assert "No matches" in window.searching.panel.status.text()
-    assert window.searching.panel.results.topLevelItemCount() == 0
+    assert window.searching.panel.results.model().rowCount() == 0
 
 
-def test_note_hit_opens_its_marker_and_shows_the_note(window):
-    window.searching.search('"HC Deb 9 November 2010"')
+def test_note_hit_opens_its_marker_and_shows_the_note(window, qtbot):
+    search(window, qtbot, '"HC Deb 9 November 2010"')
     (hit,) = window.searching.panel.hits()
     window.searching.panel.hitActivated.emit(hit)
     assert window.reader.document_model.id == "sn05993"
     item = window.notes.list.currentItem()
     assert item is not None and item.data(KEY_ROLE) == "2"  # the note, selected in the sidebar
+
+
+def test_every_match_is_in_the_list(window, qtbot):
+    result = search(window, qtbot, "Prevent")
+    panel = window.searching.panel
+    model = panel.results.model()
+    assert sum(model.rowCount(model.index(g, 0)) for g in range(model.rowCount())) == result.total > 100
+    assert group_titles(panel)[0].endswith(f"({len(result.groups[0].hits)})")
+
+
+def _many_hits(n: int) -> SearchResult:
+    text = "the word marked here " * 40
+    hits = [
+        SearchHit(
+            Entry(f"d{i % 7}/b{i}", f"d{i % 7}", f"b{i}", "paragraph", "", "", "", 0, i, text), 1.0 / (i + 1)
+        )
+        for i in range(n)
+    ]
+    return SearchResult("marked", groups=grouped(hits), ranked=tuple(hits))
+
+
+class _Engine:
+    """A neighbour for the worker: answers each query with a hand-made result, after a while."""
+
+    def __init__(self, answer=SearchResult, delay: float = 0.0) -> None:
+        self.answer, self.delay = answer, delay
+        self.seen: list[str] = []
+
+    def search(self, text: str) -> SearchResult:
+        self.seen.append(text)
+        time.sleep(self.delay)
+        return self.answer(text)
+
+    def close(self) -> None:
+        pass
+
+
+def _panel_on(qtbot, engine: _Engine) -> SearchPanel:
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    worker = QueryWorker(engine, panel)
+    panel.set_worker(worker, {})
+    panel.resize(400, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_a_five_thousand_hit_result_paints_at_once_formatting_only_rows_shown(qtbot):
+    panel = _panel_on(qtbot, _Engine(lambda text: _many_hits(5000)))
+    with qtbot.waitSignal(panel.resultShown, timeout=5000):
+        panel.run("marked")
+    panel.results.viewport().repaint()
+    model: HitsModel = panel.results.model()
+    assert sum(model.rowCount(model.index(g, 0)) for g in range(model.rowCount())) == 5000
+    assert 0 < model.formatted < 100  # a screenful, not five thousand
+    panel.worker.close()
+
+
+def test_the_latest_query_wins_and_stale_results_are_dropped(qtbot):
+    engine = _Engine(delay=0.2)
+    panel = _panel_on(qtbot, engine)
+    shown: list = []
+    panel.resultShown.connect(shown.append)
+    for text in ["p", "pr", "pre", "prev"]:
+        panel.run(text)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.wait(500)  # time for any stale result to arrive, were it not dropped
+    assert [r.query for r in shown] == ["prev"]
+    assert engine.seen[-1] == "prev" and len(engine.seen) <= 2  # the ones in between never ran
+    panel.worker.close()

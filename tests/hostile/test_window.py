@@ -37,14 +37,14 @@ def test_a_hostile_pack_opens_with_the_banner_and_the_good_documents(qtbot, tmp_
     assert "problems" in text, text
     messages = [str(p) for p in w.banner.problems]
     for expected in (
-        "pack.yaml, line 7: '2025-02-30' is not a valid date",
-        "pack.yaml, line 8: 'xyz' is not a valid whole number",
+        "pack.yaml:7: '2025-02-30' is not a valid date",
+        "pack.yaml:8: 'xyz' is not a valid whole number",
         "the file name holds a control character",
         "documents/link.md: this is a symbolic link",
         "documents/pipe.md: this is not a regular file",
         "a key must be a single name",
-        "c.yaml, line 3: 'columns' must be a list",
-        "c.yaml, line 4: 'rows' must be a list",
+        "c.yaml:3: 'columns' must be a list",
+        "c.yaml:4: 'rows' must be a list",
     ):
         assert any(expected in m for m in messages), (expected, messages)
     assert w.reader.document_model.id == "good"

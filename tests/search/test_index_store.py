@@ -86,7 +86,7 @@ def test_failed_build_leaves_the_old_index_and_no_temporary_folder(pack_copy: Pa
     with pytest.raises(RuntimeError):
         build_index(pack, target, progress=explode)
     assert json.loads((target / SIDECAR).read_text(encoding="utf-8")) == before
-    assert [p.name for p in target.parent.iterdir()] == [target.name]
+    assert [p.name for p in target.parent.iterdir() if not p.name.endswith(".lock")] == [target.name]
 
 
 def test_killed_build_process_leaves_no_half_index(pack_copy: Path, tmp_path: Path):
@@ -157,3 +157,22 @@ def test_two_process_build_finds_what_one_process_finds(pack_copy: Path, tmp_pat
     finally:
         for e in engines:
             e.close()
+
+
+def test_two_opens_of_one_pack_build_its_index_once(pack_copy: Path):
+    import threading
+
+    pack = load_pack(pack_copy)
+    opened: list = []
+    threads = [threading.Thread(target=lambda: opened.append(open_engine(pack))) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert len(opened) == 2
+    assert sorted(built is None for _, built in opened) == [False, True]  # one built, one waited
+    for engine, _ in opened:
+        assert engine.search("snooping").total == 1
+        engine.close()
+    leftovers = [p.name for p in cache_location(pack).parent.iterdir() if ".building-" in p.name]
+    assert leftovers == []

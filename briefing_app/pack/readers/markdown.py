@@ -24,7 +24,7 @@ from briefing_app.pack.readers.draft import (
     normalise_title,
     split_subitem,
 )
-from briefing_app.pack.readers.endnotes import take_endnotes
+from briefing_app.pack.readers.endnotes import is_notes_title, take_endnotes
 from briefing_app.pack.readers.inline import parse_inline
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -55,6 +55,7 @@ def read(text: str, meta: DocumentMeta) -> Document:
     defs: list[NoteDef] = []
     last: Draft | None = None  # the last body block, which a cut paragraph may continue
     gap_after_rule = False
+    last_heading: Draft | None = None  # the heading just read, with nothing after it yet
     i = 0
     while i < len(units):
         u = units[i]
@@ -72,10 +73,15 @@ def read(text: str, meta: DocumentMeta) -> Document:
             last = None
             continue
         if u.kind == "note_def":
-            # A definition outside a page-foot block: still a definition, in the notes.
-            defs.append(NoteDef(u.label, _joined(u), u.line))
+            # A definition outside a page-foot block: still a definition, in the notes; under an
+            # end-notes heading, an end note, and the heading has nothing else to show.
+            under = last_heading is not None and is_notes_title(last_heading.raw)
+            defs.append(NoteDef(u.label, _joined(u), u.line, "endnote" if under else "footnote"))
+            if under and items and items[-1] is last_heading:
+                items.pop()
             i += 1
             continue
+        last_heading = None
         raw = _joined(u)
         if (
             u.kind == "paragraph"
@@ -90,6 +96,8 @@ def read(text: str, meta: DocumentMeta) -> Document:
         gap_after_rule = False
         draft = _draft(u, raw)
         items.append(draft)
+        if draft.kind == "heading":
+            last_heading = draft
         last = draft if draft.kind in ("paragraph", "list_item", "quote") else None
         i += 1
 
@@ -136,7 +144,9 @@ def _units(lines: list[str]) -> list[_Unit]:
             cur.lines.append((n, stripped.lstrip(">").strip()))
             continue
         if m := _BULLET.match(line):
-            cur = _Unit("list_item", n, [(n, m.group(1))], marker="•")
+            sub = split_subitem(m.group(1))  # "- (a) text": the letter is the item's marker
+            body, marker = (sub[1], sub[0]) if sub else (m.group(1), "•")
+            cur = _Unit("list_item", n, [(n, body)], marker=marker)
             units.append(cur)
             continue
         if sub := split_subitem(line):

@@ -93,6 +93,8 @@ class _Reader:
                 at = self.pending.pop(0)
                 self.items.append(PageBreak(self.pages.breaks[at], at + 1))
             i = self._line(i)
+        if self.pages.last_page is not None:
+            self.items.append(PageBreak(self.pages.last_page, len(self.lines)))  # the text ends its last page
         match_contents(self.items, self.entries)
         previous = None
         for d in self.items:
@@ -136,8 +138,7 @@ class _Reader:
             return i + 1  # page furniture; the paragraph it interrupts goes on
         if m := _SYMBOL_NOTE.match(raw):
             self.symbol_notes.append(NoteDef(m.group(1), m.group(2), n))
-            self._close()
-            return i + 1
+            return i + 1  # a page-foot note: the paragraph it interrupts may go on after it
         if s.lower() == "contents":
             return self._contents(i)
 
@@ -225,7 +226,7 @@ class _Reader:
         if (
             len(text) > _MAX_HEADING
             or not starts_upper(text)
-            or re.search(r"[.!?;:,©\d]", text)
+            or re.search(r"[.!?;:,©]" if _capitals(text) else r"[.!?;:,©\d]", text)
             or _CONNECTOR.search(text)
             or text.startswith(("http", "www"))
         ):
@@ -311,3 +312,9 @@ class _Reader:
         self.in_front = False
         self.gap = True
         return j
+
+
+def _capitals(text: str) -> bool:
+    """A heading set in capitals ("BUDGET AND COUNCIL TAX 2025/26") may carry figures."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)

@@ -1,0 +1,75 @@
+"""The PDF reader's reading order: one, two and three columns, full-width parts, tables."""
+
+from __future__ import annotations
+
+from tests.pack.pdf_maker import Text, filler, read_pdf, wrap
+
+
+def _column(tag: str, x: float, y: float, paragraphs: int, width: int, size: float = 10.0):
+    items: list[Text] = []
+    for p in range(paragraphs):
+        lines, y = wrap(
+            f"{tag}{p} begins. {filler(p, 40)} ends{tag}{p}.",
+            x,
+            y,
+            width=width,
+            size=size,
+            leading=size * 1.3,
+        )
+        items += lines
+        y += size  # paragraph spacing
+    return items
+
+
+def _paragraph_tags(doc) -> list[str]:
+    return [b.text.split()[0] for b in doc.blocks if b.kind == "paragraph"]
+
+
+def test_two_columns_are_read_one_after_the_other(qapp, tmp_path):
+    page = [Text(50, 60, "Two Column Paper", 18, True)]
+    page += _column("Left", 50, 100, 4, 40)
+    page += _column("Right", 310, 100, 4, 40)
+    doc = read_pdf(tmp_path, [page])
+    assert _paragraph_tags(doc) == [f"Left{i}" for i in range(4)] + [f"Right{i}" for i in range(4)]
+    # No paragraph holds words of the other column.
+    for b in doc.blocks:
+        if b.kind == "paragraph":
+            tag = b.text.split()[0]
+            assert b.text.endswith(f"ends{tag}.")
+
+
+def test_three_columns_under_a_heading_across_them(qapp, tmp_path):
+    pages = []
+    for n in range(2):
+        page = [Text(40, 40, "Federal Notice / Vol. 1 / Proposed Rules", 8)]
+        if n == 0:
+            page.append(Text(40, 75, "A Rule Proposed for Comment Across Three Columns", 16, True))
+        top = 110 if n == 0 else 70
+        for c, x in enumerate((40, 220, 400)):
+            page += _column(f"P{n}C{c}x", x, top, 3, 29, 8.0)
+        pages.append(page)
+    doc = read_pdf(tmp_path, pages)
+    tags = _paragraph_tags(doc)
+    assert tags == [f"P{n}C{c}x{p}" for n in range(2) for c in range(3) for p in range(3)]
+    assert doc.blocks[0].kind == "heading" and doc.blocks[0].text.startswith("A Rule Proposed")
+
+
+def test_a_grid_of_figures_is_a_table_with_its_rows(qapp, tmp_path):
+    page, y = wrap(
+        "The budget is summarised in the table below and explained in the paragraphs after it.", 72, 80
+    )
+    rows = [
+        ("Service", "2024-25", "2025-26"),
+        ("Adult care", "1,200", "1,350"),
+        ("Libraries", "85", "80"),
+        ("Highways", "410", "455"),
+    ]
+    for i, row in enumerate(rows):
+        for x, cell in zip((72, 300, 420), row, strict=True):
+            page.append(Text(x, y + 20 + i * 16, cell, 10))
+    after, _ = wrap("The figures are in thousands of pounds.", 72, y + 20 + len(rows) * 16 + 20)
+    doc = read_pdf(tmp_path, [page + after])
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].rows == tuple(rows)
+    assert doc.blocks[-1].text == "The figures are in thousands of pounds."
