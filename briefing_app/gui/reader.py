@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
 from briefing_app.gui import style
@@ -154,18 +154,22 @@ class ReaderView(QTextBrowser):
         ranges = self.selection_ranges()
         return ranges[0] if ranges else None
 
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt name)
-        # Copy the words, not what is drawn: note labels are not glued to the word they follow.
+    @Slot()
+    def copy_words(self) -> bool:
+        """Copy the selection's words, not what is drawn: no note label is glued to the word it
+        follows, and paragraphs are a blank line apart. False when nothing is selected."""
         ranges = self.selection_ranges()
         if not ranges:
-            return super().createMimeDataFromSelection()
+            return False
         from briefing_app.pack.citing import selected_text
 
-        data = QMimeData()
-        data.setText(selected_text(self.document_model, ranges))
-        return data
+        QGuiApplication.clipboard().setText(selected_text(self.document_model, ranges))
+        return True
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.matches(QKeySequence.StandardKey.Copy) and self.copy_words():
+            event.accept()
+            return
         # A read-only browser has no caret to move: Ctrl+Home and Ctrl+End go to the ends.
         ends = {
             Qt.Key.Key_Home: QTextCursor.MoveOperation.Start,
@@ -195,6 +199,10 @@ class ReaderView(QTextBrowser):
         """The right-click menu at `pos` (viewport coordinates): copying, highlighting the
         selection, and for a highlight under the pointer its comment, tags, colour and deletion."""
         menu = self.createStandardContextMenu(pos)
+        copy = next((a for a in menu.actions() if a.objectName() == "edit-copy"), None)
+        if copy is not None and self.selection_ranges():
+            copy.triggered.disconnect()
+            copy.triggered.connect(self.copy_words)
         under = self.annotation_at(self.cursorForPosition(pos).position())
         menu.addSeparator()
         if self.textCursor().hasSelection():

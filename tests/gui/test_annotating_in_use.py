@@ -126,3 +126,19 @@ def test_a_selected_row_in_the_annotations_list_is_as_tall_as_its_text(window, q
     text.setHtml(item.data(0, HTML_ROLE))
     text.setTextWidth(rect.width() - 8)
     assert rect.height() <= text.size().height() + 6  # two lines of text: a row of two lines
+
+
+def test_copy_from_the_right_click_menu_copies_the_words_without_note_labels(window, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    reader = window.reader
+    block = next(b for b in reader.document_model.blocks if b.note_refs == ("4",))
+    reader.scroll_to_block(block.id)
+    place = reader.render_map.blocks[block.id]
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(place.position(len(block.text) - 8))
+    cursor.setPosition(place.end, QTextCursor.MoveMode.KeepAnchor)  # over the drawn label "4"
+    reader.setTextCursor(cursor)
+    assert cursor.selectedText().endswith("society.4")
+    right_click_and_choose(reader, point_of(reader, block.id, len(block.text) - 4), "&Copy\tCtrl+C")
+    assert QGuiApplication.clipboard().text() == block.text[-8:]
