@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from briefing_app.gui.reader import ReaderView
     from briefing_app.gui.settings import Settings
 
+CARET_WIDTH = 2  # px: Qt's 1 px caret is easily lost in a page of text
 KEYBOARD_REASONS = (
     Qt.FocusReason.TabFocusReason,
     Qt.FocusReason.BacktabFocusReason,
@@ -62,6 +63,7 @@ class CaretBrowsing(QObject):
         if flags == self.reader.textInteractionFlags():
             return
         self.reader.setTextInteractionFlags(flags)
+        self.reader.setCursorWidth(CARET_WIDTH if on else 1)
         if on:
             self._caret_into_view()
         self.toggled.emit(on)
@@ -123,6 +125,13 @@ class MarkerSteps(QObject):
         cursor.setPosition(position)
         cursor.setPosition(position + len(note.label if note else key), QTextCursor.MoveMode.KeepAnchor)
         self.reader.setTextCursor(cursor)
-        self.reader.ensureCursorVisible()
+        self._into_view()
         self.reached.emit(key)
         return key
+
+    def _into_view(self) -> None:
+        # Into the middle of the view when near an edge: the eye finds it, and the text around it.
+        rect, height = self.reader.cursorRect(), self.reader.viewport().height()
+        if rect.top() < height * 0.15 or rect.bottom() > height * 0.85:
+            bar = self.reader.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - height // 2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark", "high-contrast")
 LABELS = {
@@ -102,4 +103,25 @@ def apply_theme(name: str) -> str:
         # start-up ~15 ms of PySide set-up, and the palette is already the style's.
         app.setPalette(app.style().standardPalette())
         _own_applied = False
+    _set_frames(app, actual == "high-contrast")
     return actual
+
+
+# The style draws frames and the focus in shades of the window colour, which on black are black:
+# in high contrast, fields and lists get a white frame, and whatever has the focus a thick cyan one.
+HIGH_CONTRAST_SHEET = """
+QLineEdit, QComboBox, QAbstractScrollArea { border: 1px solid #ffffff; }
+QLineEdit:focus, QComboBox:focus, QAbstractScrollArea:focus { border: 3px solid #00ffff; }
+QPushButton, QToolButton { border: 1px solid #ffffff; padding: 3px 8px; }
+QPushButton:focus, QToolButton:focus { border: 3px solid #00ffff; }
+QToolBar QToolButton { border: none; } QToolBar QToolButton:focus { border: 3px solid #00ffff; }
+"""
+_sheet_applied = False
+
+
+def _set_frames(app, on: bool) -> None:
+    global _sheet_applied
+    if not isinstance(app, QApplication) or on == _sheet_applied:
+        return
+    app.setStyleSheet(HIGH_CONTRAST_SHEET if on else "")
+    _sheet_applied = on

@@ -61,6 +61,18 @@ def test_f7_caret_then_shift_ctrl_arrows_select_for_highlight_and_copy_with_cita
     assert resolved.annotation.selector.quote == quote and resolved.block == block.id
 
 
+def test_the_caret_entering_a_highlight_says_so_with_its_comment(window, qtbot):
+    block = at_paragraph(qtbot, window, "5.2")
+    press(qtbot, window, Qt.Key.Key_F7)
+    press(qtbot, window, Qt.Key.Key_Right, Shift | Ctrl, times=2)
+    (annotation_id,) = window.annotating.highlight("green")
+    window.annotating.set_comment(annotation_id, "Ask about this")
+    press(qtbot, window, Qt.Key.Key_Home)  # out of it, to the start of the line
+    window.statusBar().clearMessage()
+    press(qtbot, window, Qt.Key.Key_Right, times=len(block.number or "") + 3)
+    assert window.statusBar().currentMessage() == "In your highlight. Your comment: Ask about this"
+
+
 def test_shift_arrows_and_shift_end_select_by_letter_and_line(window, qtbot):
     block = at_paragraph(qtbot, window, "5.2")
     press(qtbot, window, Qt.Key.Key_F7)
@@ -121,6 +133,8 @@ def test_alt_down_and_alt_up_step_through_note_markers(window, qtbot):
     assert window.statusBar().currentMessage().startswith(f"Note 1: {doc.note('1').text}")
     press(qtbot, window, Qt.Key.Key_Down, Alt)
     assert window.notes.list.currentItem().data(Qt.ItemDataRole.UserRole) == "2"
+    view = window.reader.viewport().rect()
+    assert view.adjusted(0, view.height() // 10, 0, -view.height() // 10).contains(window.reader.cursorRect())
     press(qtbot, window, Qt.Key.Key_Up, Alt)
     assert window.notes.list.currentItem().data(Qt.ItemDataRole.UserRole) == "1"
     press(qtbot, window, Qt.Key.Key_Up, Alt)
@@ -175,10 +189,12 @@ def test_high_contrast_theme(window):
     assert palette.color(QPalette.ColorRole.Window).name() == "#000000"
     assert palette.color(QPalette.ColorRole.Text).name() == "#ffffff"
     assert palette.color(QPalette.ColorRole.Link).name() == "#ffff00"
+    assert "#00ffff" in QApplication.instance().styleSheet()  # frames and the focus drawn strong
     assert window.settings.theme() == "system"  # saved on quitting, as the other themes are
     window.save_settings()
     assert window.settings.theme() == "high-contrast"
     window.appearance.set_theme("light")
+    assert QApplication.instance().styleSheet() == ""
 
 
 def test_popup_goes_over_its_marker_near_the_foot_of_the_screen():

@@ -19,7 +19,7 @@ from briefing_app.pack.readers.pdflayout import Line
 _BULLET = re.compile(r"^(?P<mark>[•▪●◦■►➢✓\uf0b7\uf0a7\uf0d8\uf076-]|[-–*])\s*(?P<rest>\S.*)$")
 _O_BULLET = re.compile(r"^o\s+(?P<rest>\S.*)$")
 _LETTERED = re.compile(r"^(?P<mark>\(?(?:[A-Za-z]|[ivx]{1,4})[.)])\s+(?P<rest>\S.*)$")
-_HEADING_NUMBER = re.compile(r"^(?P<num>\d{1,2})\s+(?P<rest>[A-Z]\S*(?:\s\S+)*)$")
+_HEADING_NUMBER = re.compile(r"^(?P<num>\d{1,2})\s+(?P<rest>[A-Z][a-z]\S*(?:\s\S+)*)$")
 
 
 def _heading_number(text: str) -> tuple[str, str] | None:
@@ -78,7 +78,8 @@ class BlockBuilder:
         self.prev: PLine | None = None
         self.next: PLine | None = None
         self.leading = _leading(lines)
-        self.right = _right_edges(lines)
+        self._indented_paragraphs = _uses_indents(lines)
+        self.left, self.right = _edges(lines)
 
     def run(self) -> list[PdfDraft]:
         for i, pl in enumerate(self.lines):
@@ -123,8 +124,13 @@ class BlockBuilder:
                 and prev.line.page == ln.page
                 and 0 <= ln.top - prev.line.bottom <= 0.8 * ln.size
                 and not split_number(pl.text)
+                and not _would_fit(prev.line, pl, self.right.get((ln.page, ln.column), prev.line.x1))
+                and (
+                    abs(ln.x0 - prev.line.x0) < ln.size
+                    or abs((ln.x0 + ln.x1) - (prev.line.x0 + prev.line.x1)) < 2 * ln.size
+                )  # lines of one heading share its left edge, or its centre
             ):
-                cur.add(pl, " ")
+                cur.add(pl, " ")  # a heading that wrapped onto a second line
                 return
             num = split_number(pl.text) or _heading_number(pl.text)
             if num and not num[1][:1].islower():
@@ -172,6 +178,16 @@ class BlockBuilder:
                 and nxt.line.top - ln.bottom < 0.8 * ln.size
             ):
                 return False  # a bold lead-in whose sentence runs on: "Transition Gap: young adults ..."
+            if (
+                nxt is not None
+                and nxt.line.page == ln.page
+                and nxt.line.column == ln.column
+                and not nxt.line.bold
+                and 0 <= nxt.line.top - ln.bottom < 0.8 * max(ln.size, nxt.line.size)
+                and abs(nxt.line.x0 - ln.x0) < 0.5 * ln.size
+                and not _would_fit(ln, nxt, self.right.get((ln.page, ln.column), ln.x1))
+            ):
+                return False  # "AGENCY: Federal Aviation / Administration (FAA), DOT.": it wrapped
             return bool(re.search(r"[^\W\d_]{2}", text))
         return False
 
@@ -184,12 +200,17 @@ class BlockBuilder:
         if not same_place:
             # A page or column break: the paragraph goes on while its sentence is unfinished.
             full = p.x1 >= self.right.get((p.page, p.column), p.x1) - 3 * p.size
-            return ends_sentence(cur.raw) or not (starts_lower(pl.text) or full)
+            # A paragraph set with first-line indents starts the new column indented; one that
+            # starts flush at the column's edge carries on the unfinished sentence.
+            flush = ln.x0 <= self.left.get((ln.page, ln.column), ln.x0) + 0.5 * ln.size
+            indents = self._indented_paragraphs
+            return ends_sentence(cur.raw) or not (starts_lower(pl.text) or full or (indents and flush))
         gap = ln.top - p.bottom
         if gap > self.leading.get(round(ln.size), 0.3 * ln.size) + 0.45 * ln.size or gap < -0.5 * ln.size:
             return True
-        if abs(ln.size - p.size) > 0.15 * max(ln.size, p.size):
-            return True
+        sizes = [z for f in p.frags for z in (f.sizes or (f.size,))] or [p.size]
+        if all(abs(ln.size - z) > 0.15 * max(ln.size, z) for z in sizes):
+            return True  # a change of size (a line of small capitals and text runs on)
         if len(cur.regions) > 1:
             if ln.x0 < cur.regions[1][1].x0 - 0.6 * ln.size:
                 return True  # back out of the block's text edge: a bullet's list is over
@@ -213,6 +234,7 @@ class BlockBuilder:
             and starts_upper(pl.text)
             and len(prev.text.split()) <= 10
             and not re.search(r"[.,;:!?]$", prev.text)
+            and _would_fit(p, pl, right)
         ):
             cur.kind, cur.style = "heading", (round(p.size * 2) / 2, p.bold)  # a heading set as plain text
             return True
@@ -259,9 +281,25 @@ def _leading(lines: list[PLine]) -> dict[int, float]:
     return out
 
 
-def _right_edges(lines: list[PLine]) -> dict[tuple[int, tuple[float, float]], float]:
-    out: dict[tuple[int, tuple[float, float]], float] = {}
+def _uses_indents(lines: list[PLine]) -> bool:
+    """Does the paper start its paragraphs with a first-line indent (rather than with space)?"""
+    count = 0
+    for a, b in zip(lines, lines[1:], strict=False):
+        la, lb = a.line, b.line
+        same_column = la.page == lb.page and la.column == lb.column
+        indent = 0.5 * lb.size < lb.x0 - la.x0 < 3 * lb.size and lb.top - la.bottom < 0.6 * lb.size
+        if same_column and indent and ends_sentence(a.text):
+            count += 1
+    return count >= 3
+
+
+def _edges(lines: list[PLine]):
+    """Each column's text edges on each page: the left edge its lines start from, the right edge
+    its full lines reach."""
+    left: dict[tuple[int, tuple[float, float]], float] = {}
+    right: dict[tuple[int, tuple[float, float]], float] = {}
     for pl in lines:
         key = (pl.line.page, pl.line.column)
-        out[key] = max(out.get(key, 0.0), pl.line.x1)
-    return out
+        right[key] = max(right.get(key, 0.0), pl.line.x1)
+        left[key] = min(left.get(key, pl.line.x0), pl.line.x0)
+    return left, right

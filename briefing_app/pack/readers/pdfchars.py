@@ -52,6 +52,7 @@ class Fragment:
     bold: bool
     # (offset in text, raised text): small characters set above the baseline, such as note markers.
     raised: list[tuple[int, str]] = field(default_factory=list)
+    sizes: tuple[float, ...] = ()  # every size its characters are set in (small capitals and text)
 
 
 @dataclass
@@ -230,4 +231,5 @@ def _finish(chars: list[tuple], spaced: list[bool]) -> Fragment:
         size=size,
         bold=bold,
         raised=raised,
+        sizes=tuple(counts),
     )
