@@ -23,6 +23,8 @@ class Actions:
         self.window = window
         a = self._action
         self.open_pack = a("&Open Pack…", Key.Open)
+        self.new_pack = a("&New Pack from PDFs…", Key.New, tip="Make a pack from a meeting's PDF papers")
+        self.add_papers = a("&Add Papers to Pack…", tip="Add PDF papers (a supplement) to the open pack")
         self.print = a("&Print…", Key.Print)
         self.print_preview = a("Print Pre&view…", tip="See the pages as they will print")
         self.export_pdf = a("&Export Document as PDF…", tip="Save the document on screen as a PDF")
@@ -97,6 +99,7 @@ class Actions:
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.open_pack)
         self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addActions([self.new_pack, self.add_papers])
         file_menu.addSeparator()
         file_menu.addActions([self.print, self.print_preview, self.export_pdf, self.export_comparison])
         file_menu.addSeparator()

@@ -7,7 +7,7 @@ controllers' signals; the work is done by the controllers it is given or makes:
     Annotating   the reader's highlights and comments, their panel, undo, export and import
     Searching    the search field and results, and the index's life cycle
     Exports      printing and PDF export of what is on screen
-    Packs        opening packs and Open Recent
+    Packs        opening packs (read off the GUI thread), Open Recent, New Pack from PDFs, Add Papers
     Appearance   zoom and theme
     Accessibility  caret browsing, moving between panes, note markers, what a screen reader is told
 """
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.exports = Exports(self.services, self.workspace, self.annotating)
         self.bookmarks = Bookmarks(self.actions.bookmarks_menu, self.settings, self.navigator)
         self.packs = Packs(self.services, self.actions.recent_menu, self)
+        self.complete = True  # False while the pack shown is still being read
         self.appearance = Appearance(self.workspace, self.settings, self.actions.theme_group)
         self.accessibility = Accessibility(
             self.actions, self.workspace, self.settings, lambda: window_panes(self)
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([320, 960])
         self.setCentralWidget(self.splitter)
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.workspace.page_sync.switch)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         for dock in (self.notes_dock, self.search_dock, self.annotations_dock):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -147,6 +149,8 @@ class MainWindow(QMainWindow):
         a, nav, ws = self.actions, self.navigator, self.workspace
         # menus and shortcuts -> the controllers that do the work
         a.open_pack.triggered.connect(self.packs.ask_open)
+        a.new_pack.triggered.connect(self.packs.making.ask_new)
+        a.add_papers.triggered.connect(self.packs.making.ask_add)
         a.print.triggered.connect(self.exports.ask_print)
         a.print_preview.triggered.connect(self.exports.ask_preview)
         a.export_pdf.triggered.connect(self.exports.ask_export_pdf)
@@ -194,16 +198,22 @@ class MainWindow(QMainWindow):
         sources = (nav, self.annotating, self.searching, self.exports, self.bookmarks, self.appearance)
         for source in (*sources, self.accessibility):
             source.message.connect(self._on_message)
+        self.packs.message.connect(self._on_message)
 
     # -- switching what is shown ----------------------------------------------------------------
     def set_pack(
-        self, pack: Pack | None, error: str | None = None, comparisons: LoadedComparisons | None = None
+        self,
+        pack: Pack | None,
+        error: str | None = None,
+        comparisons: LoadedComparisons | None = None,
+        complete: bool = True,
     ) -> None:
-        """Show `pack`, with its comparisons and their problems (read here when not given)."""
+        """Show `pack`, with its comparisons and their problems (read here when not given). While
+        it is not `complete` (its first papers shown, the rest being read) search and annotations wait."""
         self.navigator.save()  # the old pack's places
-        self.searching.set_pack(pack)
-        self.annotating.set_pack(pack)
-        self.pack = pack
+        self.searching.set_pack(pack if complete else None)
+        self.annotating.set_pack(pack if complete else None)
+        self.pack, self.complete = pack, complete
         if comparisons is None:
             from briefing_app.compare import load_comparisons
 
@@ -350,7 +360,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _after_paint(self) -> None:
         """What the first screen does not need: the search index and the annotations."""
-        if self.pack is not None:
+        if self.pack is not None and self.complete:
             self.searching.start(self.pack)
         self.annotating.load()
 

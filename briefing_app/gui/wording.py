@@ -79,3 +79,19 @@ DESCRIPTIONS = {  # object name -> what the control is for, where a name alone d
     "annotationsTree": "Your highlights and comments, by document; Enter opens one.",
     "goToBox": "Type a place as a meeting names it (para 5.2, p. 8, note 12) and press Enter.",
 }
+
+NEW_PACK_PAPERS_TITLE = "New pack: choose the PDF papers"
+NEW_PACK_FOLDER_TITLE = "New pack: choose a new, empty folder for it"
+ADD_PAPERS_TITLE = "Add papers to {pack}"
+PDF_FILTER = "PDF papers (*.pdf *.PDF);;All files (*)"
+PACK_MAKING_FAILED_TITLE = "Papers"
+NO_PACK_TO_ADD_TO = "Open the pack the papers belong to first (File > Open Pack)."
+BUNDLED_PACK_FIXED = (
+    "The pack that comes with Briefing cannot be changed. Make a new pack from the papers instead "
+    "(File > New Pack from PDFs)."
+)
+PACK_NOT_MADE = "The pack could not be made.\n\n{error}"
+PAPERS_NOT_ADDED = "The papers could not be added.\n\n{error}"
+PAPERS_ADDED = "{count} paper(s) added to {pack}; the search index is brought up to date in the background."
+READING_PAPERS = "Reading the papers: {done} of {total} ready. Search opens when all are read."
+NO_TEXT_LAYER_HINT = "This paper is a scan: its pages are shown, and search cannot see them."

@@ -30,8 +30,9 @@ def test_a_hostile_pack_opens_with_the_banner_and_the_good_documents(qtbot, tmp_
     os.symlink("/etc/passwd", root / "documents" / "link.md")
     os.mkfifo(root / "documents" / "pipe.md")
     w = make_window(qtbot)
-    assert w.packs.open_folder(root)  # as File > Open Pack does: through the opened-pack cache
-    assert w.pack is not None and [d.id for d in w.pack.documents] == ["good", "second"]
+    w.packs.open_folder(root)  # as File > Open Pack does: through the opened-pack cache, off the GUI thread
+    qtbot.waitUntil(lambda: w.pack is not None and w.complete)
+    assert [d.id for d in w.pack.documents] == ["good", "second"]
     assert w.banner.isVisible()
     text = w.banner.label.text()
     assert "problems" in text, text

@@ -54,7 +54,7 @@ def test_headings_by_size_and_weight_with_levels(qapp, tmp_path):
 def test_numbered_paragraphs_keep_their_numbers(qapp, tmp_path):
     page = [Text(72, 80, "2.", 11, True), Text(100, 80, "Background", 11, True)]
     y = 110
-    for num in ("2.1", "2.2", "10."):
+    for num in ("2.1", "2.2", "2.3"):
         page.append(Text(72, y, num, 11))
         lines, y = wrap(f"Paragraph {num} says {filler(7, 28)}.", 110, y)
         page += lines
@@ -64,10 +64,22 @@ def test_numbered_paragraphs_keep_their_numbers(qapp, tmp_path):
         ("heading", "2"),
         ("paragraph", "2.1"),
         ("paragraph", "2.2"),
-        ("paragraph", "10"),
+        ("paragraph", "2.3"),
     ]
     assert doc.blocks[0].text == "Background"
-    assert doc.blocks[3].text.startswith("Paragraph 10. says")
+    assert doc.blocks[3].text.startswith("Paragraph 2.3 says")
+
+
+def test_numbers_with_a_dot_and_no_decimals_number_paragraphs_too(qapp, tmp_path):
+    page, y = [], 80.0
+    for num in ("9.", "10.", "11."):
+        page.append(Text(72, y, num, 11))
+        lines, y = wrap(f"Point {num} says {filler(4, 28)}.", 110, y)
+        page += lines
+        y += 12
+    doc = read_pdf(tmp_path, [page])
+    assert [b.number for b in doc.blocks] == ["9", "10", "11"]
+    assert doc.blocks[1].regions[0].x0 < 80  # the line's region starts at its printed number
 
 
 def test_bullets_are_list_items_and_their_wrapped_lines_stay_with_them(qapp, tmp_path):

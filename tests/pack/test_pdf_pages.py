@@ -87,3 +87,16 @@ def test_a_cover_table_subject_is_the_title(qapp, tmp_path):
     ]
     path = make_pdf(tmp_path / "cover.pdf", [page], title="Executive Decision")
     assert read_details(path).title == "Transfer of the Strengthening Independence Service"
+
+
+def test_page_labels_give_the_printed_pages_when_nothing_is_stamped(tmp_path):
+    from briefing_app.pack.model import DocumentMeta
+    from briefing_app.pack.readers import pdf
+    from tests.pack.pdf_maker import minimal_pdf
+
+    words = ["Budget", "Reserves", "Borrowing"]
+    pages = [[(72, 300, f"{w} is the subject of this page of the appendix.")] for w in words]
+    path = minimal_pdf(tmp_path / "labelled.pdf", pages, page_labels="0 << /S /D /St 41 >>")
+    doc = pdf.read(path, DocumentMeta(id="a", title="A", file="labelled.pdf", format="pdf"))
+    assert [b.page for b in doc.blocks] == [41, 42, 43]
+    assert [r.page for b in doc.blocks for r in b.regions] == [0, 1, 2]

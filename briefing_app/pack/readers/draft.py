@@ -108,7 +108,7 @@ def own_numbers(drafts: list) -> None:
         if not isinstance(d, Draft):
             continue
         if d.kind == "heading":
-            m = re.match(r"^\W*(\d{1,2})\b", d.raw)
+            m = re.match(r"^\W*(\d{1,2})\b", d.number or d.raw)  # a PDF heading keeps its number apart
             section = m.group(1) if m else section
             continue
         if d not in numbered:

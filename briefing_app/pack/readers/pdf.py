@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from briefing_app.errors import BriefingError
@@ -30,7 +31,7 @@ _BLANK = re.compile(
 )
 
 
-_GLUED_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|\([a-z]{1,4}\))(?=[A-Z][a-z])")
+_GLUED_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|\([a-z]{1,4}\))(?=[A-Z][A-Za-z])")
 _EDGE = 0.12  # the bands at the head and foot of a page where running heads and footers sit
 
 
@@ -198,20 +199,17 @@ def _prepare(ln: Line, order: int, labels: set[str]) -> PLine:
 
 
 def _follow_repairs(d: PdfDraft, old: str) -> None:
-    """The shared stages took characters out of the draft's text (line-end hyphens): move the
-    offsets of its lines, markers and superscripts to match."""
-    removed: list[int] = []
-    j = 0
-    for i, ch in enumerate(old):
-        if j < len(d.raw) and d.raw[j] == ch:
-            j += 1
-        else:
-            removed.append(i)
-    if j != len(d.raw):
-        return  # not a plain removal: leave the offsets (they stay within the text, at worst a line early)
+    """The shared stages changed the draft's text (a line-end hyphen taken out, a paragraph number
+    put back in front of it): move the offsets of its lines, markers and superscripts to match."""
+    blocks = SequenceMatcher(None, old, d.raw, autojunk=False).get_matching_blocks()
 
     def moved(at: int) -> int:
-        return at - sum(1 for r in removed if r < at)
+        if at == 0:
+            return 0  # the first line still starts the text, whatever went in front of it
+        for a, b, size in blocks:
+            if at < a + size:
+                return b + max(0, at - a)
+        return len(d.raw)
 
     d.regions = [(moved(at), ln) for at, ln in d.regions]
     d.marks = [(moved(at), lb) for at, lb in d.marks]
