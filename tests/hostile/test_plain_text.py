@@ -81,7 +81,8 @@ def window(qtbot, tmp_path: Path):
     pack = load_pack(root)
     assert not pack.problems, pack.problems
     w = make_window(qtbot)
-    assert w.packs.open_folder(root)
+    w.packs.open_folder(root)
+    qtbot.waitUntil(lambda: w.pack is not None and w.complete)
     assert w.open_document("paper")
     return w
 
@@ -177,7 +178,7 @@ def test_message_boxes_show_plain_text(qtbot):
 
 
 # Tool tips given the code's own wording through a variable: no document or user text reaches them.
-FIXED_WORDING = {"actions.py": "tip", "paper_pane.py": "{'text'"}
+FIXED_WORDING = {"actions.py": "tip", "page_sync.py": "TIPS[mode]"}
 
 
 def _gui_sources() -> list[Path]:
