@@ -15,9 +15,16 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def tip(text: str | None) -> str:
-    """A tool tip showing `text` as written: escaped into a rich-text paragraph (Qt's own
-    convertFromPlainText), keeping its line breaks. No text, no tool tip."""
-    return GuiQt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
+    """A tool tip showing `text` as written. Text Qt would take for markup (by the test it applies
+    to tool tips, mightBeRichText) is escaped into a rich-text paragraph by Qt's own
+    convertFromPlainText, line breaks kept; other text is already shown as it is. No text, no tip."""
+    if not text:
+        return ""
+    return (
+        GuiQt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+        if GuiQt.mightBeRichText(text)
+        else text
+    )
 
 
 def label(widget: QLabel) -> QLabel:
