@@ -2,12 +2,13 @@
 
 `Accessibility` is the controller: caret browsing (F7), the pane cycle (F6, Shift+F6), the note
 markers (Alt+Down, Alt+Up), and what a screen reader is told when a marker or a search hit is
-reached (an announcement, as well as the status bar, since the focus does not move).
+reached, or the caret enters one of the reader's highlights (an announcement, as well as the
+status bar, since the focus does not move and nothing else would say it).
 
 `name_controls` gives names and descriptions to what Qt makes by itself or a name alone does not
-explain: a line edit's clear button, a tool bar's overflow button and a scroll bar carry no text,
-so a screen reader says only "push button" or "scroll bar". The window and each panel made later
-call it on themselves once their children exist.
+explain: a line edit's clear button, a tool bar's overflow button, a scroll bar and a combo box's
+list carry no text, so a screen reader says only "push button", "scroll bar" or "list". The
+window and each panel made later call it on themselves once their children exist.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QComboBox,
     QLineEdit,
     QScrollBar,
     QToolBar,
@@ -68,6 +70,8 @@ class Accessibility(QObject):
         actions.previous_pane.triggered.connect(self.previous_pane)
         actions.next_note.triggered.connect(self.next_note)
         actions.previous_note.triggered.connect(self.previous_note)
+        self._in_highlight: str | None = None  # the annotation the caret is in
+        reader.cursorPositionChanged.connect(self._on_caret_moved)
         self.caret.toggled.connect(self._on_caret_toggled)
         self.markers.reached.connect(self._on_marker_reached)
         self.markers.ended.connect(self._on_markers_ended)
@@ -116,6 +120,21 @@ class Accessibility(QObject):
         self.workspace.notes.select_note(key, flash=self.workspace.notes_showing())
         self._say(wording.NOTE_REACHED.format(note=spoken_note(note)))
 
+    @Slot()
+    def _on_caret_moved(self) -> None:
+        if not self.caret.enabled:
+            return
+        reader = self.workspace.reader
+        here = reader.annotation_at(reader.textCursor().position())
+        if here == self._in_highlight:
+            return
+        self._in_highlight = here
+        if here is not None:
+            comment = next((c for a, _, _, c in reader.annotation_spans if a == here), "")
+            self._say(
+                wording.IN_HIGHLIGHT_COMMENTED.format(comment=comment) if comment else wording.IN_HIGHLIGHT
+            )
+
     @Slot(bool)
     def _on_markers_ended(self, forward: bool) -> None:
         self._say(wording.NO_NOTE_AFTER if forward else wording.NO_NOTE_BEFORE)
@@ -140,6 +159,10 @@ def name_controls(root: QWidget) -> None:
             button.setAccessibleDescription("Shows the tool bar's buttons that do not fit")
         elif button.toolTip():
             button.setAccessibleName(button.toolTip())
+    for combo in root.findChildren(QComboBox):
+        # Its popup list is a list of its own on the bus: named after the combo box.
+        if combo.accessibleName() and not combo.view().accessibleName():
+            combo.view().setAccessibleName(combo.accessibleName())
     for bar in root.findChildren(QScrollBar):
         if not bar.accessibleName():
             area = _scroll_area_of(bar)

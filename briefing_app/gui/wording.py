@@ -63,6 +63,8 @@ NO_NOTE_AFTER = "No note marker after here in this document."
 NO_NOTE_BEFORE = "No note marker before here in this document."
 NOTE_REACHED = "{note}. Enter opens it."
 HIT_REACHED = "Hit: {where}. {snippet}"
+IN_HIGHLIGHT = "In your highlight."
+IN_HIGHLIGHT_COMMENTED = "In your highlight. Your comment: {comment}"
 READER_DESCRIPTION = (
     "The document's text. F7 turns caret browsing on or off; with it, Shift and the arrow keys select. "
     "Alt+Down and Alt+Up go to the next and previous note marker, Enter opens its note. F3 and "
@@ -77,6 +79,7 @@ DESCRIPTIONS = {  # object name -> what the control is for, where a name alone d
     "searchField": "Type words to search every document of the pack; Enter opens the first hit.",
     "searchResults": "Hits grouped by document; Enter opens one. F3 steps through them from the text.",
     "annotationsTree": "Your highlights and comments, by document; Enter opens one.",
+    "comparisonView": "Passages side by side; Tab steps through the quotations, Enter opens one.",
     "goToBox": "Type a place as a meeting names it (para 5.2, p. 8, note 12) and press Enter.",
 }
 

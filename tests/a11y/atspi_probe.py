@@ -11,7 +11,8 @@ STEPS_JSON is a list of steps, each a one-key object, done in order:
     {"dump": "label"}                          record the whole tree under "label"
     {"focus": "node name"}                     give that node the keyboard focus
     {"type": "text"}                           type text on the keyboard (XTest, through AT-SPI)
-    {"key": "Alt+Down"}                        press a key (a name in KEYSYMS), with modifiers held
+    {"key": "Alt+Down"}                        press a key (a letter or a name in KEYSYMS), with
+                                               modifiers held
     {"wait_text": {"name": N, "text": T}}      until node N's text is T
     {"wait_rows": {"name": N, "min": K, "timeout": S}}  until node N has K named children
     {"listen": ["object:announcement", ...]}   from now on, record these events
@@ -155,7 +156,8 @@ class Probe:
         mask = sum(MODIFIERS[m] for m in held)
         if mask:
             pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_LOCKMODIFIERS)
-        pyatspi.Registry.generateKeyboardEvent(KEYSYMS[name], None, pyatspi.KEY_SYM)
+        keysym = ord(name.lower()) if len(name) == 1 else KEYSYMS[name]  # a letter is its own keysym
+        pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
         if mask:
             pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_UNLOCKMODIFIERS)
 

@@ -75,6 +75,13 @@ def heard(tmp_path_factory: pytest.TempPathFactory) -> dict:
                 {"wait_rows": {"name": "Search results", "min": 3}},
                 {"wait_event": {"type": ANNOUNCEMENT, "contains": "Hit:"}},
                 {"dump": "search"},
+                {"key": "Ctrl+Shift+A"},
+                {"wait": {"names": ["Filter annotations"]}},
+                {"dump": "annotations"},
+                {"focus": "Documents in this pack"},
+                {"key": "End"},
+                {"wait": {"names": ["Comparison"]}},
+                {"dump": "comparison"},
             ]
         )
 
@@ -84,7 +91,7 @@ def dumps(heard: dict) -> dict[str, dict]:
     return heard["dumps"]
 
 
-@pytest.mark.parametrize("moment", ["start", "search"])
+@pytest.mark.parametrize("moment", ["start", "search", "annotations", "comparison"])
 def test_every_focusable_or_actionable_node_has_a_name(dumps, moment):
     nameless = [
         " > ".join(path)
@@ -175,3 +182,17 @@ def test_f6_takes_the_focus_from_the_text_to_the_notes(heard):
 def test_opening_a_search_hit_is_announced(heard):
     said = [e["data"] for e in heard["events"] if e["type"] == ANNOUNCEMENT and e["data"].startswith("Hit:")]
     assert said and QUERY in said[0].lower()
+
+
+def test_the_comparison_on_screen_is_exposed_row_by_row(dumps, bundled_pack: Pack):
+    from briefing_app.compare import load_comparisons
+
+    comparisons, _ = load_comparisons(bundled_pack)
+    shown = comparisons[-1]  # End in the documents list: the last comparison
+    exposed = " ".join(_named(dumps["comparison"], "Comparison")["text"].split())
+    assert shown.title in exposed
+    for row in shown.rows:
+        assert row.label in exposed
+        for cell in row.cells:
+            for quote in cell.quotes:
+                assert " ".join(quote.text.split())[:60] in exposed, (row.label, quote.text[:60])

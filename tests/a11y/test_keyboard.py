@@ -61,6 +61,18 @@ def test_f7_caret_then_shift_ctrl_arrows_select_for_highlight_and_copy_with_cita
     assert resolved.annotation.selector.quote == quote and resolved.block == block.id
 
 
+def test_the_caret_entering_a_highlight_says_so_with_its_comment(window, qtbot):
+    block = at_paragraph(qtbot, window, "5.2")
+    press(qtbot, window, Qt.Key.Key_F7)
+    press(qtbot, window, Qt.Key.Key_Right, Shift | Ctrl, times=2)
+    (annotation_id,) = window.annotating.highlight("green")
+    window.annotating.set_comment(annotation_id, "Ask about this")
+    press(qtbot, window, Qt.Key.Key_Home)  # out of it, to the start of the line
+    window.statusBar().clearMessage()
+    press(qtbot, window, Qt.Key.Key_Right, times=len(block.number or "") + 3)
+    assert window.statusBar().currentMessage() == "In your highlight. Your comment: Ask about this"
+
+
 def test_shift_arrows_and_shift_end_select_by_letter_and_line(window, qtbot):
     block = at_paragraph(qtbot, window, "5.2")
     press(qtbot, window, Qt.Key.Key_F7)

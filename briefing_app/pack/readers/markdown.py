@@ -26,6 +26,7 @@ from briefing_app.pack.readers.draft import (
 )
 from briefing_app.pack.readers.endnotes import is_notes_title, take_endnotes
 from briefing_app.pack.readers.inline import parse_inline
+from briefing_app.pack.readers.textpages import find_text_pages
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
@@ -38,6 +39,7 @@ _NOTE_DEF = re.compile(
 _BROKEN_ORDINAL = re.compile(r"^(\d{1,2})\.\*\*\s+(.*)$")  # "- 1.** Awareness ..." in a converted table
 # "...or online at:" then "(<http://example.gov.uk>)." set apart: one sentence, not two blocks.
 _ADDRESS_ONLY = re.compile(r"^\W*(https?://|www\.|mailto:|\S+@\S+\.\w+)\S*\W*$")
+_STRUCTURE = re.compile(r"^\s*(#|\||>|[-*+]\s|\d{1,3}[.)]\s|<sup>|\*\*\d|[-*_]{3})")
 _QUOTE_OPEN = "‘“'\""
 
 
@@ -49,10 +51,15 @@ class _Unit:
     level: int | None = None
     marker: str | None = None
     label: str | None = None
+    hyphens: list[int] = field(default_factory=list)  # offsets of line-end hyphens in the joined text
 
 
 def read(text: str, meta: DocumentMeta) -> Document:
-    units = _units(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Running headers, footers and page numbers a conversion left as plain lines, found as in
+    # text sources; a line of markdown structure (a heading, a table row, a note) is never one.
+    furniture = {i for i in find_text_pages(lines).furniture if not _STRUCTURE.match(lines[i])}
+    units = _units([ln if i not in furniture else "\0" for i, ln in enumerate(lines)])
     items: list[Draft | PageBreak] = []
     defs: list[NoteDef] = []
     last: Draft | None = None  # the last body block, which a cut paragraph may continue
@@ -90,9 +97,9 @@ def read(text: str, meta: DocumentMeta) -> Document:
             and last is not None
             and last.kind in ("paragraph", "list_item", "quote")
             and (
-                continues(last.raw, raw)
-                or (gap_after_rule and not ends_sentence(last.raw))
-                or (last.raw.rstrip().endswith(":") and _ADDRESS_ONLY.match(parse_inline(raw).text))
+                continues(last.tail(), raw)
+                or (gap_after_rule and not ends_sentence(last.tail()))
+                or (last.tail().rstrip().endswith(":") and _ADDRESS_ONLY.match(parse_inline(raw).text))
             )
         ):
             last.append(raw, u.line)
@@ -120,6 +127,8 @@ def _units(lines: list[str]) -> list[_Unit]:
     units: list[_Unit] = []
     cur: _Unit | None = None
     for n, line in enumerate(lines, start=1):
+        if line == "\0":
+            continue  # page furniture: the paragraph it cut goes on
         stripped = line.strip()
         if not stripped:
             cur = None
@@ -173,16 +182,22 @@ def _units(lines: list[str]) -> list[_Unit]:
 
 def _joined(u: _Unit) -> str:
     """Join a unit's lines: a soft wrap becomes a space, a markdown hard break (two spaces) a newline."""
-    out = ""
+    out: list[str] = []
+    size = 0
+    u.hyphens = []
     for idx, (_, line) in enumerate(u.lines):
         piece = line.strip()
-        if idx == 0:
-            out = piece
-            continue
-        previous = u.lines[idx - 1][1]
-        sep = "\n" if previous.endswith("  ") else " "
-        out = f"{out}{sep}{piece}"
-    return out
+        if idx:
+            previous = out[-1]
+            if previous.endswith("-") and previous[-2:-1].isalpha() and piece[:1].isalpha():
+                u.hyphens.append(size - 1)  # "commu-" / "nity": hyphens.repair decides
+            else:
+                sep = "\n" if u.lines[idx - 1][1].endswith("  ") else " "
+                out.append(sep)
+                size += len(sep)
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)
 
 
 def _draft(u: _Unit, raw: str) -> Draft:
@@ -209,7 +224,7 @@ def _draft(u: _Unit, raw: str) -> Draft:
         return Draft("quote", raw, u.line)
     if m := _NUMBERED_PARA.match(raw):
         return Draft("paragraph", m.group(2), u.line, number=m.group(1))
-    return Draft("paragraph", raw, u.line)
+    return Draft("paragraph", raw, u.line, hyphens=list(u.hyphens))
 
 
 def _fully(raw: str, kind: str) -> bool:

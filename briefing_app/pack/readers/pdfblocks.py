@@ -124,8 +124,13 @@ class BlockBuilder:
                 and prev.line.page == ln.page
                 and 0 <= ln.top - prev.line.bottom <= 0.8 * ln.size
                 and not split_number(pl.text)
+                and not _would_fit(prev.line, pl, self.right.get((ln.page, ln.column), prev.line.x1))
+                and (
+                    abs(ln.x0 - prev.line.x0) < ln.size
+                    or abs((ln.x0 + ln.x1) - (prev.line.x0 + prev.line.x1)) < 2 * ln.size
+                )  # lines of one heading share its left edge, or its centre
             ):
-                cur.add(pl, " ")
+                cur.add(pl, " ")  # a heading that wrapped onto a second line
                 return
             num = split_number(pl.text) or _heading_number(pl.text)
             if num and not num[1][:1].islower():

@@ -172,7 +172,8 @@ def _rows(page: int, frags: list[Fragment], col: tuple[float, float], section: i
             # Text of another size on the same baseline, well apart, is another line: a page stamp
             # beside the last line of the page, not its last words.
             near = min(abs(f.x0 - r.x1) for r in row) <= 0.8 * ref.size
-            if raised or (abs(f.base - ref.base) <= tol and (same_size or near)):
+            mark = bool(_MARK.match(row[0].text))  # "5." or a bullet, set in its own size, then the text
+            if raised or (abs(f.base - ref.base) <= tol and (same_size or near or mark)):
                 row.append(f)
                 continue
         rows.append([f])
@@ -186,8 +187,8 @@ def _rows(page: int, frags: list[Fragment], col: tuple[float, float], section: i
 def _split_apart(ln: Line, page: int, col, section: int) -> list[Line]:
     """A row that is not a table but holds pieces far apart ("Proposed Rules ... 47711", a running
     head and its page number) is several lines, so each piece can be known for what it is."""
-    if ln.cells is not None or len(ln.frags) < 2:
-        return [ln]
+    if ln.cells is not None or len(ln.frags) < 2 or ln.mark_gap:
+        return [ln]  # "5.  <tab>  LEVÉE DE LA SÉANCE" is one numbered line, however wide its tab
     groups: list[list[Fragment]] = [[ln.frags[0]]]
     for f in ln.frags[1:]:
         if f.x0 - groups[-1][-1].x1 > 3 * ln.size:

@@ -67,7 +67,7 @@ def read(text: str, meta: DocumentMeta) -> Document:
             cur is not None
             and gap
             and cur.kind != "heading"
-            and continues(cur.raw, s)
+            and continues(cur.tail(), s)
             and not number
             and not sub
         ):
@@ -85,9 +85,9 @@ def read(text: str, meta: DocumentMeta) -> Document:
         elif bullet:
             cur = Draft("list_item", body, n, marker="•")
         elif cur is not None and not gap and cur.kind != "heading":
-            if _FIELD.match(s) and _FIELD.match(cur.raw.split("\n")[-1]):
+            if _FIELD.match(s) and _FIELD.match(cur.last_line()):
                 cur.append(s, n, "\n")
-            elif _URL_ONLY.match(s) or not ends_sentence(cur.raw):
+            elif _URL_ONLY.match(s) or not ends_sentence(cur.tail()):
                 cur.append(s, n)
             else:
                 cur = Draft("paragraph", s, n)
