@@ -44,8 +44,9 @@ class Annotating(QObject):
         self._panel: AnnotationsPanel | None = None
         self.reader.rerendered.connect(self.show_marks)
         self.reader.highlightRequested.connect(self.highlight)
-        self.reader.commentRequested.connect(self.ask_comment)
-        self.reader.tagsRequested.connect(self.ask_tags)
+        self.reader.commentRequested.connect(self.comment_on)
+        self.reader.tagsRequested.connect(self.tag)
+        self.reader.colourRequested.connect(self.set_colour)
         self.reader.deleteRequested.connect(self.delete)
         navigator.workspace.documentShown.connect(self.show_marks)
 
@@ -177,6 +178,7 @@ class Annotating(QObject):
     def set_tags(self, annotation_id: str, tags: tuple[str, ...]) -> None:
         self._edit(annotation_id, tags=tuple(t for t in tags if t))
 
+    @Slot(str, str)
     def set_colour(self, annotation_id: str, colour: str) -> None:
         self._edit(annotation_id, colour=colour)
 
@@ -229,7 +231,16 @@ class Annotating(QObject):
 
     @Slot()
     def ask_comment(self) -> None:
-        existing = self.under_cursor()
+        """Ctrl+Alt+M: comment on the selection, or edit the comment of the highlight at the cursor."""
+        self.comment_on(self.under_cursor() or "")
+
+    @Slot()
+    def ask_tags(self) -> None:
+        self.tag(self.under_cursor() or "")
+
+    @Slot(str)
+    def comment_on(self, existing: str) -> None:
+        """Ask for the comment of annotation `existing`, or of a new one on the selection ("")."""
         current = self.store.get(existing).comment if existing and self.store else ""
         text, ok = dialogs.QInputDialog.getMultiLineText(
             self.reader.window(), wording.COMMENT_TITLE, wording.COMMENT_PROMPT, current
@@ -239,9 +250,9 @@ class Annotating(QObject):
         elif ok:
             self.highlight("yellow", comment=text)
 
-    @Slot()
-    def ask_tags(self) -> None:
-        existing = self.under_cursor()
+    @Slot(str)
+    def tag(self, existing: str) -> None:
+        """Ask for the tags of annotation `existing`, or of a new one on the selection ("")."""
         current = ", ".join(self.store.get(existing).tags) if existing and self.store else ""
         text, ok = dialogs.QInputDialog.getText(
             self.reader.window(), wording.TAGS_TITLE, wording.TAGS_PROMPT, text=current
