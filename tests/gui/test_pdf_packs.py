@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QTextCursor
+
 from tests.gui.conftest import make_window
-from tests.pdf_inputs import encrypted_pdf, scan_pdf
+from tests.pdf_inputs import encrypted_pdf, scan_pdf, text_pdf
 
 
 def test_a_new_pack_from_pdfs_opens_and_grows_when_papers_are_added(qtbot, tmp_path: Path):
@@ -49,3 +51,31 @@ def test_a_text_paper_has_no_page_view_and_the_file_menu_offers_pdf_packs(qtbot,
     file_menu = w.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
     assert "&New Pack from PDFs…" in texts and "&Add Papers to Pack…" in texts
+
+
+def test_highlights_keep_their_places_when_a_supplement_arrives_and_show_on_the_page(qtbot, tmp_path: Path):
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    lines = ["Budget monitoring report", "", "The council will balance its budget this year.", ""]
+    report = text_pdf(incoming / "Budget report.pdf", [lines + ["The reserves stay at their present level."]])
+    w = make_window(qtbot)
+    folder = tmp_path / "cabinet"
+    w.packs.making.make(folder, [report])
+    qtbot.waitUntil(lambda: w.pack is not None and w.pack.root == folder and w.complete, timeout=20000)
+    doc = w.reader.document_model
+    block = next(b for b in doc.blocks if "balance" in b.text)
+    assert block.regions, "the reader places the paragraph on its page"
+    place = w.reader.render_map.blocks[block.id]
+    start = block.text.index("balance")
+    cursor = QTextCursor(w.reader.document())
+    cursor.setPosition(place.position(start))
+    cursor.setPosition(place.position(start + len("balance its budget")), QTextCursor.MoveMode.KeepAnchor)
+    w.reader.setTextCursor(cursor)
+    (annotation_id,) = w.annotating.highlight("yellow")
+    page_view = w.workspace.page_sync.page_view
+    assert page_view._highlights  # noqa: SLF001 - the highlight is drawn on the page too
+
+    w.packs.making.add([text_pdf(tmp_path / "Supplement.pdf", [["An updated appendix"]])])
+    qtbot.waitUntil(lambda: len(w.pack.documents) == 2 and w.complete, timeout=20000)
+    found = next(r for r in w.annotating.resolved if r.annotation.id == annotation_id)
+    assert (found.status, found.block, found.start) == ("anchored", block.id, start)
