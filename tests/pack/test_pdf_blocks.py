@@ -188,3 +188,23 @@ def test_a_table_over_two_pages_is_one_table_without_its_header_again(qapp, tmp_
     (table,) = [b for b in doc.blocks if b.kind == "table"]
     assert table.rows[0] == ("Service", "Budget")
     assert [r[0] for r in table.rows[1:]] == [f"Service {i}" for i in range(1, 9)]
+
+
+def test_a_bold_lead_in_that_wraps_is_part_of_its_paragraph(qapp, tmp_path):
+    page = [
+        Text(72, 80, "Transition Gap:", 11, True),
+        Text(170, 80, "Young adults in Kent with a learning disability move", 11),
+        Text(72, 94, "into adult social care at the age of 26.", 11),
+        Text(72, 130, "Key Considerations", 11, True),
+        Text(72, 150, "The proposals address a number of issues.", 11),
+    ]
+    doc = read_pdf(tmp_path, [page])
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (
+            "paragraph",
+            "Transition Gap: Young adults in Kent with a learning disability move into adult social "
+            "care at the age of 26.",
+        ),
+        ("heading", "Key Considerations"),
+        ("paragraph", "The proposals address a number of issues."),
+    ]

@@ -97,3 +97,19 @@ def test_a_paragraph_runs_on_from_one_column_into_the_next(qapp, tmp_path):
     texts = [b.text for b in doc.blocks]
     assert [t.split()[0] for t in texts] == ["Para0", "Para1", "Para2", "Para4"]
     assert texts[2].endswith(f"and the crew of Lion Air Flight 043 landed safely. {filler(5, 30)}.")
+
+
+def test_a_sparse_page_takes_the_columns_of_the_paper(qapp, tmp_path):
+    # Page 2 holds too little to show its own gutter (a short last page): it reads as the first did.
+    first = _column("A", 50, 100, 4, 40) + _column("B", 310, 100, 4, 40)
+    last = [
+        Text(50, 100, "C0 begins on the left.", 10),
+        Text(310, 100, "D0 begins on the right.", 10),
+        Text(50, 113, "C0 ends on the left.", 10),
+        Text(310, 113, "D0 ends on the right.", 10),
+    ]
+    doc = read_pdf(tmp_path, [first, last])
+    assert [b.text for b in doc.blocks][-2:] == [
+        "C0 begins on the left. C0 ends on the left.",
+        "D0 begins on the right. D0 ends on the right.",
+    ]

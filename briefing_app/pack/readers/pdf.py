@@ -21,7 +21,7 @@ from briefing_app.pack.readers.build import finish
 from briefing_app.pack.readers.furniture import PageLine, find_furniture
 from briefing_app.pack.readers.pdfblocks import BlockBuilder, PdfDraft, PLine
 from briefing_app.pack.readers.pdfchars import PdfPageText, open_pdf, read_page
-from briefing_app.pack.readers.pdflayout import Line, borrow_gutters, find_gutters, page_lines
+from briefing_app.pack.readers.pdflayout import Line, borrow_gutters, find_gutters, is_sparse, page_lines
 from briefing_app.pack.readers.pdfmeta import PdfDetails, details
 from briefing_app.pack.readers.pdfnotes import FoundNote, find_notes, is_marker_label
 
@@ -110,11 +110,13 @@ def _columns(pages: list[PdfPageText]) -> list[list[tuple[float, float]]]:
     if not sets:
         return found
     usual = max(set(sets), key=sets.count)
-    if sets.count(usual) < 2:
-        return found
     model = next(g for g in found if tuple((round(a / 5), round(b / 5)) for a, b in g) == usual)
+    # A page with too little text to show columns of its own borrows them; any other page only
+    # when the paper sets several pages in those columns (a page of figures and captions).
+    common = sets.count(usual) >= 2
     return [
-        g or (model if borrow_gutters(p.fragments, model) else []) for p, g in zip(pages, found, strict=True)
+        g or (model if (common or is_sparse(p.fragments)) and borrow_gutters(p.fragments, model) else [])
+        for p, g in zip(pages, found, strict=True)
     ]
 
 

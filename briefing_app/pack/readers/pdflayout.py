@@ -17,6 +17,7 @@ from briefing_app.pack.readers.pdfchars import Fragment
 
 _MARK = re.compile(r"^(\(?\d{1,2}(\.\d{1,2})*[.)]?|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)]|[•▪●◦\uf0b7o\-–*])$")
 _TABLE_GAP = 1.5  # a gap between fragments wider than this many line heights separates cells
+_MIN_BODY = 12  # fragments a page needs before its own gutters are believed
 
 
 @dataclass
@@ -65,10 +66,15 @@ def page_lines(page: int, fragments: list[Fragment], gutters: list[tuple[float, 
 # -- columns --------------------------------------------------------------------------------------
 
 
+def is_sparse(frags: list[Fragment]) -> bool:
+    """Too little text on the page to tell its columns from it alone."""
+    return sum(1 for f in frags if len(f.text) > 1) < _MIN_BODY
+
+
 def _gutters(frags: list[Fragment], width: float) -> list[tuple[float, float]]:
     """x-bands empty of text over most of the page, with columns of prose on both sides."""
     body = [f for f in frags if len(f.text) > 1]
-    if len(body) < 12:
+    if len(body) < _MIN_BODY:
         return []
     top = min(f.top for f in body)
     bottom = max(f.bottom for f in body)
@@ -297,4 +303,6 @@ def _tables(lines: list[Line]) -> list[Line]:
 def _wraps_cell(row: Line, ln: Line, above: Line) -> bool:
     if ln.top - above.bottom > 2.5 * ln.size or ln.x0 < row.cell_x[0] + 2 * ln.size:
         return False
+    if abs(ln.size - row.size) > 0.1 * row.size:
+        return False  # smaller notes under a table are not the rest of its last cell
     return any(abs(x - ln.x0) <= 2 for x in row.cell_x[1:])
