@@ -4,7 +4,6 @@ and their export and import."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from briefing_app.annotations.colours import COLOURS
 from briefing_app.errors import BriefingError
-from briefing_app.gui import wording
+from briefing_app.gui import plain, wording
 from briefing_app.gui.navigation import Navigator
 from briefing_app.gui.services import Services
 from briefing_app.pack.model import Pack
@@ -292,7 +291,7 @@ class Annotating(QObject):
         try:
             self.export(Path(name))
         except OSError as exc:
-            dialogs.QMessageBox.warning(
+            plain.warn(
                 self.reader.window(),
                 wording.EXPORT_ANNOTATIONS_TITLE,
                 wording.NOT_WRITTEN.format(name=name, why=exc.strerror),
@@ -312,12 +311,14 @@ class Annotating(QObject):
             return
         try:
             from briefing_app.annotations.export import import_w3c
+            from briefing_app.annotations.w3c_import import read_collection
 
-            report = import_w3c(self.store, self.pack, json.loads(Path(name).read_text(encoding="utf-8")))
-        except (OSError, ValueError, BriefingError) as exc:
-            dialogs.QMessageBox.warning(
+            # read_collection refuses a FIFO or a device, which would block or fill memory here.
+            report = import_w3c(self.store, self.pack, read_collection(name))
+        except BriefingError as exc:
+            plain.warn(
                 window, wording.IMPORT_ANNOTATIONS_TITLE, wording.NOT_IMPORTED.format(name=name, why=exc)
             )
             return
         self.refresh()
-        dialogs.QMessageBox.information(window, wording.IMPORT_ANNOTATIONS_TITLE, str(report))
+        plain.inform(window, wording.IMPORT_ANNOTATIONS_TITLE, str(report))

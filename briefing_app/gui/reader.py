@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
-from briefing_app.gui import style
+from briefing_app.gui import plain, style
 from briefing_app.gui.render import DOC_SCHEME, NOTE_SCHEME, Renderer, RenderMap
 from briefing_app.pack.model import Document, Span
 
@@ -197,7 +197,7 @@ class ReaderView(QTextBrowser):
             position = self.cursorForPosition(event.pos()).position()
             for _, start, end, comment in self.annotation_spans:
                 if comment and start <= position < end:
-                    QToolTip.showText(event.globalPos(), comment, self.viewport())
+                    QToolTip.showText(event.globalPos(), plain.tip(comment), self.viewport())
                     return True
         return super().viewportEvent(event)
 
