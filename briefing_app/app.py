@@ -50,7 +50,6 @@ def run_gui(
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.gui.accessibility import name_controls
     from briefing_app.gui.main_window import MainWindow
 
     qInstallMessageHandler(_quiet_qt_messages)
@@ -61,7 +60,6 @@ def run_gui(
 
     services = build_services()
     window = MainWindow(services)
-    name_controls(window)
     if startup_report:
         from briefing_app.gui.startup import watch
 
@@ -71,6 +69,7 @@ def run_gui(
         window.restore_settings()  # a screenshot shows the default layout, whatever the user's was
     window.set_pack(*services.open_pack(pack_dir))
     window.show()
+    window.activateWindow()
     if doc_id and not window.open_document(doc_id):
         from briefing_app.gui.wording import NO_SUCH_DOCUMENT
 

@@ -185,23 +185,28 @@ def _pack_dir(args: argparse.Namespace) -> Path:
 
 
 def _pack_check(root: Path) -> int:
-    """Every problem with file and line; exit 1 if there is any, 0 for a clean pack."""
+    """Every problem, then every warning, as `path:line: message`; exit 1 on problems, 0 otherwise
+    (warnings say where a reader probably went wrong; they do not fail the check)."""
     from briefing_app.compare import load_comparisons
     from briefing_app.errors import PackError
     from briefing_app.pack import load_pack
+    from briefing_app.pack.checks import document_warnings, location
+    from briefing_app.pack.model import Problem
 
     try:
         pack = load_pack(root)
     except PackError as exc:
-        print(exc)
+        print(location(Problem(exc.file, exc.line, exc.message)))
         return 1
     _, comparison_problems = load_comparisons(pack)
     problems = [*pack.problems, *comparison_problems]
-    for p in problems:
-        print(p)
+    warnings = [w for doc in pack.documents for w in document_warnings(doc)]
+    for p in [*problems, *warnings]:
+        print(location(p))
     print(
         f"{len(pack.documents)} documents and {len(pack.comparisons)} comparison files checked: "
-        f"{len(problems)} problem{'s' if len(problems) != 1 else ''}.",
+        f"{len(problems)} problem{'s' if len(problems) != 1 else ''}, "
+        f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.",
         file=sys.stderr,
     )
     return 1 if problems else 0

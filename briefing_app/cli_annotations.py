@@ -72,11 +72,9 @@ def _export(args, pack, store) -> int:
 
 
 def _import(args, pack, store) -> int:
-    try:
-        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise BriefingError(f"{args.file} cannot be read as an annotations file ({exc})") from None
-    print(import_w3c(store, pack, data))
+    from briefing_app.annotations.w3c_import import read_collection
+
+    print(import_w3c(store, pack, read_collection(args.file)))
     return 0
 
 

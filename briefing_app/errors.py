@@ -14,7 +14,7 @@ class PackError(BriefingError):
         self.file = file
         self.line = line
         self.message = message
-        where = file if line is None else f"{file}, line {line}"
+        where = file if line is None else f"{file}:{line}"  # path:line, as editors jump to
         super().__init__(f"{where}: {message}")
 
 

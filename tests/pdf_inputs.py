@@ -16,21 +16,23 @@ from PySide6.QtCore import QMarginsF, QRectF  # noqa: E402
 from PySide6.QtGui import (  # noqa: E402
     QColor,
     QFont,
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
 )
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 _APP = None
 
 
 def _app() -> None:
+    # A QApplication, not a QGuiApplication: pytest-qt reuses whatever application exists, and
+    # widget tests later in the same run need one that can make widgets.
     global _APP
-    if QGuiApplication.instance() is None:
-        _APP = QGuiApplication([])
+    if QApplication.instance() is None:
+        _APP = QApplication([])
 
 
 def text_pdf(

@@ -58,7 +58,7 @@ def test_inspect_fails_with_one_line_when_pack_cannot_open(tmp_path: Path):
     assert done.returncode != 0
     assert done.stdout == ""
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and "pack.yaml, line 3" in lines[0] and "Traceback" not in done.stderr
+    assert len(lines) == 1 and "pack.yaml:3" in lines[0] and "Traceback" not in done.stderr
 
 
 def test_gui_without_a_display_says_so_instead_of_aborting():

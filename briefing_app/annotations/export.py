@@ -4,38 +4,38 @@ Annotation JSON, one collection per pack, that a colleague can import."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from briefing_app.annotations.anchor import Resolved, resolve
-from briefing_app.annotations.model import Annotation, Selector
+from briefing_app.annotations.anchor import Resolved, resolve_each
+from briefing_app.annotations.model import Annotation
 from briefing_app.annotations.store import AnnotationStore
-from briefing_app.errors import BriefingError
+from briefing_app.annotations.w3c_import import ImportError_, parse_collection
 from briefing_app.markup import escape
 from briefing_app.pack.location import cite_location
 from briefing_app.pack.model import Pack
+
+__all__ = ["ImportError_", "ImportReport", "import_w3c", "render", "resolve_all", "to_w3c"]
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 
 def resolve_all(pack: Pack, annotations: list[Annotation]) -> list[Resolved]:
     """Each annotation resolved against the pack, in pack order then reading order; orphans last."""
+    from briefing_app.paths import cache_dir
+
     order = {d.id: i for i, d in enumerate(pack.documents)}
-    resolved = [resolve(a, pack.document(a.doc)) for a in annotations]
+    resolved = resolve_each(annotations, {d.id: d for d in pack.documents}, cache_dir())
+    # Each block's place in reading order, per document, found once rather than per annotation.
+    place = {(d.id, b.id): i for d in pack.documents for i, b in enumerate(d.blocks)}
     return sorted(
         resolved,
         key=lambda r: (
             r.status == "orphaned",
             order.get(r.annotation.doc, 999),
-            _block_index(pack, r),
+            place.get((r.annotation.doc, r.block), 0),
             r.start,
         ),
     )
-
-
-def _block_index(pack: Pack, r: Resolved) -> int:
-    doc = pack.document(r.annotation.doc)
-    if doc is None or r.block is None:
-        return 0
-    return next((i for i, b in enumerate(doc.blocks) if b.id == r.block), 0)
 
 
 def location(pack: Pack, r: Resolved) -> str:
@@ -167,10 +167,6 @@ def to_w3c(pack: Pack, annotations: list[Annotation]) -> dict:
     }
 
 
-class ImportError_(BriefingError):
-    """The file cannot be imported; str() says why."""
-
-
 @dataclass(frozen=True)
 class ImportReport:
     added: int
@@ -185,66 +181,19 @@ class ImportReport:
         )
 
 
-def import_w3c(store: AnnotationStore, pack: Pack, data: dict) -> ImportReport:
-    if not isinstance(data, dict) or data.get("type") != "AnnotationCollection":
-        raise ImportError_("This file is not a Briefing annotations export (no annotation collection in it).")
-    if data.get("id") != collection_id(pack):
-        other = str(data.get("label") or data.get("id") or "another pack")
-        raise ImportError_(
-            f"These annotations belong to another pack ({other}), not to “{pack.title}”; "
-            "nothing was imported."
-        )
+def import_w3c(store: AnnotationStore, pack: Pack, data: Any) -> ImportReport:
+    """Add the annotations of a W3C export to `store`: all of them, or (ImportError_ or StoreError
+    saying why) none."""
+    from briefing_app.paths import cache_dir
+
+    annotations = parse_collection(pack, data, collection_id(pack))
     existing = {a.id for a in store.list(pack.id)}
-    added = skipped = orphaned = 0
-    for item in (data.get("first") or {}).get("items", []):
-        try:
-            annotation = _from_w3c(pack, item)
-        except (KeyError, TypeError, ValueError):
-            skipped += 1
-            continue
-        if annotation.id in existing:
-            skipped += 1
-            continue
-        store.restore(annotation)
-        existing.add(annotation.id)
-        added += 1
-        if resolve(annotation, pack.document(annotation.doc)).status == "orphaned":
-            orphaned += 1
-    return ImportReport(added, skipped, orphaned)
-
-
-def _from_w3c(pack: Pack, item: dict) -> Annotation:
-    target = item["target"]
-    doc = target["source"].rsplit(":doc:", 1)[1]
-    quote = next(s for s in target["selector"] if s["type"] == "TextQuoteSelector")
-    position = next(
-        (s for s in target["selector"] if s["type"] == "TextPositionSelector"), {"start": 0, "end": 0}
-    )
-    block = target.get("briefing:block", {})
-    bodies = item.get("body", [])
-    colour = next((b["value"] for b in bodies if b.get("purpose") == "highlighting"), "yellow")
-    comment = next((b["value"] for b in bodies if b.get("purpose") == "commenting"), "")
-    tags = tuple(b["value"] for b in bodies if b.get("purpose") == "tagging")
-    selector = Selector(
-        doc=doc,
-        block=block.get("id", ""),
-        start=int(block.get("start", 0)),
-        end=int(block.get("end", 0)),
-        quote=quote["exact"],
-        prefix=quote.get("prefix", ""),
-        suffix=quote.get("suffix", ""),
-        position_start=int(position["start"]),
-        position_end=int(position["end"]),
-        doc_hash=block.get("docHash", ""),
-    )
-    annotation_id = str(item["id"]).removeprefix("urn:uuid:")
-    return Annotation(
-        annotation_id,
-        pack.id,
-        selector,
-        colour,
-        comment,
-        tags,
-        item.get("created", ""),
-        item.get("modified", ""),
-    )
+    new: dict[str, Annotation] = {}
+    for annotation in annotations:
+        if annotation.id not in existing:
+            new.setdefault(annotation.id, annotation)
+    store.restore_many(list(new.values()))
+    # Placing them now also leaves the fuzzy searches remembered for the next window open.
+    placed = resolve_each(list(new.values()), {d.id: d for d in pack.documents}, cache_dir())
+    orphaned = sum(1 for r in placed if r.status == "orphaned")
+    return ImportReport(len(new), len(annotations) - len(new), orphaned)

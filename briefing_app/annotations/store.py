@@ -8,10 +8,12 @@ newer Briefing is refused, not touched.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from briefing_app.annotations.model import COLOURS, Annotation, Selector
@@ -61,25 +63,56 @@ def now() -> str:
 class AnnotationStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path else data_dir() / FILENAME
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"The folder for your annotations, {self.path.parent}, cannot be made "
+                f"({exc.strerror or exc}). Reading goes on, but annotations cannot be kept until it can."
+            ) from None
         try:
             self.db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
             self.db.execute("PRAGMA busy_timeout = 10000")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.Error as exc:
             raise StoreError(
                 f"Your annotations database {self.path} cannot be read ({exc}). It has been left as it is."
             ) from None
-        if version > SCHEMA_VERSION:
+        try:
+            self._check(version, tables)
+            self._open_for_writing(version)
+        except BaseException:
             self.db.close()
+            raise
+
+    def _check(self, version: int, tables: set[str]) -> None:
+        """Refuse, before changing anything, a database this version of Briefing did not make."""
+        if version > SCHEMA_VERSION:
             raise StoreError(
                 f"Your annotations at {self.path} were saved by a newer version of Briefing "
                 f"(format {version}; this version reads up to {SCHEMA_VERSION}). They have not been touched: "
                 "update Briefing to open them."
             )
-        self._use_wal()
-        self.db.execute("PRAGMA synchronous = FULL")
-        self._migrate(version)
+        if version < 0 or (version == 0 and tables) or (version > 0 and "annotations" not in tables):
+            raise StoreError(
+                f"Your annotations database {self.path} is in a form Briefing does not know "
+                f"(format {version}, tables: {', '.join(sorted(tables)) or 'none'}). "
+                "It has been left as it is; move it aside to start afresh, "
+                "or open it with the version of Briefing that made it."
+            )
+
+    def _open_for_writing(self, version: int) -> None:
+        try:
+            self._use_wal()
+            self.db.execute("PRAGMA synchronous = FULL")
+            self._migrate(version)
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc) or version < SCHEMA_VERSION:
+                raise StoreError(_failure(self.path, exc, "it could not be opened")) from None
+            # A database the user may not write (a read-only file or folder): show it, refuse changes.
+            self.read_only = True
 
     def _use_wal(self) -> None:
         # Switching a new database to WAL needs a moment alone with it, and SQLite reports "locked"
@@ -137,23 +170,48 @@ class AnnotationStore:
             created=created or stamp,
             modified=modified or stamp,
         )
-        s = selector
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute(
-                f"INSERT INTO annotations ({COLUMNS}) VALUES ({', '.join('?' * 17)})",
-                (
-                    annotation.id,
-                    pack,
-                    *_selector_values(s),
-                    colour,
-                    comment,
-                    json.dumps(list(annotation.tags)),
-                    annotation.created,
-                    annotation.modified,
-                ),
-            )
+        with self._writing("the annotation was not saved"):
+            self._insert(annotation)
         return annotation
+
+    def restore_many(self, annotations: list[Annotation]) -> None:
+        """Store each annotation as it is, all in one transaction: all of them or, on any error, none."""
+        for annotation in annotations:
+            if annotation.colour not in COLOURS:
+                raise StoreError(f"'{annotation.colour}' is not a highlight colour; nothing was imported.")
+        with self._writing("nothing was imported"):
+            for annotation in annotations:
+                self._insert(annotation)
+
+    def _insert(self, annotation: Annotation) -> None:
+        self.db.execute(
+            f"INSERT INTO annotations ({COLUMNS}) VALUES ({', '.join('?' * 17)})",
+            (
+                annotation.id,
+                annotation.pack,
+                *_selector_values(annotation.selector),
+                annotation.colour,
+                annotation.comment,
+                json.dumps(list(annotation.tags)),
+                annotation.created,
+                annotation.modified,
+            ),
+        )
+
+    @contextlib.contextmanager
+    def _writing(self, otherwise: str) -> Iterator[None]:
+        """One transaction; any database error becomes a StoreError saying `otherwise` (nothing changed)."""
+        if self.read_only:
+            raise StoreError(
+                f"Your annotations database {self.path} is read-only, so {otherwise}. "
+                "Make the file (and its folder) writable and try again."
+            )
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                yield
+        except sqlite3.Error as exc:
+            raise StoreError(_failure(self.path, exc, otherwise)) from None
 
     def update(
         self, annotation_id: str, *, colour=None, comment=None, tags=None, selector: Selector | None = None
@@ -164,8 +222,7 @@ class AnnotationStore:
         if colour is not None and colour not in COLOURS:
             raise StoreError(f"'{colour}' is not a highlight colour; use one of {', '.join(COLOURS)}.")
         s = selector or current.selector
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
+        with self._writing("the change was not saved"):
             self.db.execute(
                 "UPDATE annotations SET colour=?, comment=?, tags=?, doc=?, block=?, start=?, end=?, "
                 "quote=?, prefix=?, suffix=?, position_start=?, position_end=?, doc_hash=?, modified=? "
@@ -182,8 +239,7 @@ class AnnotationStore:
 
     def delete(self, annotation_id: str) -> Annotation | None:
         current = self.get(annotation_id)
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
+        with self._writing("the annotation was not deleted"):
             self.db.execute("DELETE FROM annotations WHERE id=?", (annotation_id,))
         return current
 
@@ -202,17 +258,36 @@ class AnnotationStore:
 
     # -- reading ----------------------------------------------------------------------------
     def get(self, annotation_id: str) -> Annotation | None:
-        row = self.db.execute(f"SELECT {COLUMNS} FROM annotations WHERE id=?", (annotation_id,)).fetchone()
-        return _annotation(row) if row else None
+        rows = self._read(f"SELECT {COLUMNS} FROM annotations WHERE id=?", (annotation_id,))
+        return _annotation(rows[0]) if rows else None
 
     def list(self, pack: str) -> list[Annotation]:
-        rows = self.db.execute(
+        rows = self._read(
             f"SELECT {COLUMNS} FROM annotations WHERE pack=? ORDER BY doc, position_start, created", (pack,)
-        ).fetchall()
+        )
         return [_annotation(r) for r in rows]
+
+    def _read(self, sql: str, args: tuple) -> list:
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(_failure(self.path, exc, "your annotations could not be read")) from None
 
     def integrity(self) -> str:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _failure(path: Path, exc: sqlite3.Error, otherwise: str) -> str:
+    text = str(exc)
+    if "readonly" in text:
+        why = "is read-only"
+    elif "full" in text:
+        why = "is on a disk that is full"
+    elif "locked" in text or "busy" in text:
+        why = "is busy (another Briefing is writing to it); try again in a moment"
+    else:
+        why = f"could not be used ({text})"
+    return f"Your annotations database {path} {why}, so {otherwise}."
 
 
 def _selector_values(s: Selector) -> tuple:
@@ -257,10 +332,19 @@ def _annotation(row) -> Annotation:
         selector=Selector(doc, block, start, end, quote, prefix, suffix, pstart, pend, doc_hash),
         colour=colour,
         comment=comment,
-        tags=tuple(json.loads(tags)),
+        tags=_tags(tags),
         created=created,
         modified=modified,
     )
+
+
+def _tags(stored: str) -> tuple[str, ...]:
+    # A row edited by hand could hold anything here; the annotation is kept, its tags if they read.
+    try:
+        tags = json.loads(stored)
+    except (TypeError, ValueError, RecursionError):
+        return ()
+    return tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else ()
 
 
 def _new_id() -> str:

@@ -1,25 +1,152 @@
-"""Names for the controls Qt makes by itself, which a screen reader would otherwise announce bare.
+"""Keyboard-only and screen-reader use of the window.
 
-A line edit's clear button, a tool bar's overflow button and a scroll bar carry no text of their
-own; Orca then says only "push button" or "scroll bar". The window and each panel made later call
-name_controls() on themselves once their children exist.
+`Accessibility` is the controller: caret browsing (F7), the pane cycle (F6, Shift+F6), the note
+markers (Alt+Down, Alt+Up), and what a screen reader is told when a marker or a search hit is
+reached, or the caret enters one of the reader's highlights (an announcement, as well as the
+status bar, since the focus does not move and nothing else would say it).
+
+`name_controls` gives names and descriptions to what Qt makes by itself or a name alone does not
+explain: a line edit's clear button, a tool bar's overflow button, a scroll bar and a combo box's
+list carry no text, so a screen reader says only "push button", "scroll bar" or "list". The
+window and each panel made later call it on themselves once their children exist.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QComboBox,
     QLineEdit,
     QScrollBar,
     QToolBar,
     QWidget,
 )
 
+from briefing_app.gui import wording
+from briefing_app.gui.caret import CaretBrowsing, MarkerSteps
+from briefing_app.gui.focus_cycle import Pane, PaneCycle
+from briefing_app.gui.notes_sidebar import spoken_note
+
+if TYPE_CHECKING:
+    from briefing_app.gui.actions import Actions
+    from briefing_app.gui.settings import Settings
+    from briefing_app.gui.workspace import Workspace
+    from briefing_app.search import SearchHit
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say `text` (politely: after what it is saying now)."""
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+def spoken_hit(hit: SearchHit) -> str:
+    return wording.HIT_REACHED.format(where=hit.location(", "), snippet=hit.snippet)
+
+
+class Accessibility(QObject):
+    message = Signal(str)  # a sentence for the status bar
+
+    def __init__(
+        self, actions: Actions, workspace: Workspace, settings: Settings, panes: Callable[[], list[Pane]]
+    ) -> None:
+        super().__init__(workspace)
+        self.actions, self.workspace = actions, workspace
+        reader = workspace.reader
+        self.caret = CaretBrowsing(reader, settings)
+        self.markers = MarkerSteps(reader)
+        self.panes = PaneCycle(self, panes)
+        actions.caret_browsing.setChecked(self.caret.enabled)
+        reader.addActions([actions.next_note, actions.previous_note])
+        # The window's actions for keyboard use, each to its slot here.
+        actions.caret_browsing.triggered.connect(self.set_caret_browsing)
+        actions.next_pane.triggered.connect(self.next_pane)
+        actions.previous_pane.triggered.connect(self.previous_pane)
+        actions.next_note.triggered.connect(self.next_note)
+        actions.previous_note.triggered.connect(self.previous_note)
+        self._in_highlight: str | None = None  # the annotation the caret is in
+        reader.cursorPositionChanged.connect(self._on_caret_moved)
+        self.caret.toggled.connect(self._on_caret_toggled)
+        self.markers.reached.connect(self._on_marker_reached)
+        self.markers.ended.connect(self._on_markers_ended)
+
+    # -- the actions' slots ------------------------------------------------------------------------
+    @Slot(bool)
+    def set_caret_browsing(self, on: bool) -> None:
+        self.caret.set_enabled(on)
+
+    @Slot()
+    def next_pane(self) -> None:
+        self.panes.step(True)
+
+    @Slot()
+    def previous_pane(self) -> None:
+        self.panes.step(False)
+
+    @Slot()
+    def next_note(self) -> None:
+        self.markers.step(True)
+
+    @Slot()
+    def previous_note(self) -> None:
+        self.markers.step(False)
+
+    @Slot(object)
+    def hit_opened(self, hit: SearchHit) -> None:
+        self._say(spoken_hit(hit))
+
+    # -- what is said ---------------------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self.message.emit(text)
+        announce(self.workspace.reader, text)
+
+    @Slot(bool)
+    def _on_caret_toggled(self, on: bool) -> None:
+        self.actions.caret_browsing.setChecked(on)
+        self._say(wording.CARET_ON if on else wording.CARET_OFF)
+
+    @Slot(str)
+    def _on_marker_reached(self, key: str) -> None:
+        doc = self.workspace.document
+        note = doc.note(key) if doc is not None else None
+        if note is None:
+            return
+        self.workspace.notes.select_note(key, flash=self.workspace.notes_showing())
+        self._say(wording.NOTE_REACHED.format(note=spoken_note(note)))
+
+    @Slot()
+    def _on_caret_moved(self) -> None:
+        if not self.caret.enabled:
+            return
+        reader = self.workspace.reader
+        here = reader.annotation_at(reader.textCursor().position())
+        if here == self._in_highlight:
+            return
+        self._in_highlight = here
+        if here is not None:
+            comment = next((c for a, _, _, c in reader.annotation_spans if a == here), "")
+            self._say(
+                wording.IN_HIGHLIGHT_COMMENTED.format(comment=comment) if comment else wording.IN_HIGHLIGHT
+            )
+
+    @Slot(bool)
+    def _on_markers_ended(self, forward: bool) -> None:
+        self._say(wording.NO_NOTE_AFTER if forward else wording.NO_NOTE_BEFORE)
+
 
 def name_controls(root: QWidget) -> None:
-    """Gives every unnamed button and scroll bar under `root` an accessible name."""
+    """Gives every unnamed button and scroll bar under `root` an accessible name, and the controls
+    wording.DESCRIPTIONS knows (by object name) their description."""
+    for widget in (root, *root.findChildren(QWidget)):
+        description = wording.DESCRIPTIONS.get(widget.objectName())
+        if description and not widget.accessibleDescription():
+            widget.setAccessibleDescription(description)
     for button in root.findChildren(QAbstractButton):
         if button.accessibleName() or button.text():
             continue
@@ -32,6 +159,10 @@ def name_controls(root: QWidget) -> None:
             button.setAccessibleDescription("Shows the tool bar's buttons that do not fit")
         elif button.toolTip():
             button.setAccessibleName(button.toolTip())
+    for combo in root.findChildren(QComboBox):
+        # Its popup list is a list of its own on the bus: named after the combo box.
+        if combo.accessibleName() and not combo.view().accessibleName():
+            combo.view().setAccessibleName(combo.accessibleName())
     for bar in root.findChildren(QScrollBar):
         if not bar.accessibleName():
             area = _scroll_area_of(bar)

@@ -7,6 +7,7 @@ menu bar is hidden or a panel has focus.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolButton, QWidget
 
@@ -22,6 +23,8 @@ class Actions:
         self.window = window
         a = self._action
         self.open_pack = a("&Open Pack…", Key.Open)
+        self.new_pack = a("&New Pack from PDFs…", Key.New, tip="Make a pack from a meeting's PDF papers")
+        self.add_papers = a("&Add Papers to Pack…", tip="Add PDF papers (a supplement) to the open pack")
         self.print = a("&Print…", Key.Print)
         self.print_preview = a("Print Pre&view…", tip="See the pages as they will print")
         self.export_pdf = a("&Export Document as PDF…", tip="Save the document on screen as a PDF")
@@ -62,6 +65,18 @@ class Actions:
         for action in self.themes:
             action.setCheckable(True)
             self.theme_group.addAction(action)
+        # Keyboard use (gui/accessibility.py does the work).
+        self.caret_browsing = a(
+            "&Caret Browsing", "F7", tip="A caret in the text; Shift and the arrows select"
+        )
+        self.caret_browsing.setCheckable(True)
+        self.next_pane = a("Next &Pane", "F6", tip="Documents, contents, text, side panel, search box")
+        self.previous_pane = a("Previous Pan&e", "Shift+F6")
+        self.next_note = a("Next Note &Marker", "Alt+Down", tip="In the text: select the next note marker")
+        self.previous_note = a("Previous Note Mar&ker", "Alt+Up")
+        for action in (self.next_note, self.previous_note):
+            # Only in the text: elsewhere Alt+Down opens a combo box's list.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.add_bookmark = a("&Bookmark This Place", "Ctrl+D")
         self.edit_bookmarks = a("&Edit Bookmarks…", tip="Rename or delete bookmarks")
         self.about = a("&About Briefing")
@@ -84,6 +99,7 @@ class Actions:
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.open_pack)
         self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addActions([self.new_pack, self.add_papers])
         file_menu.addSeparator()
         file_menu.addActions([self.print, self.print_preview, self.export_pdf, self.export_comparison])
         file_menu.addSeparator()
@@ -108,6 +124,10 @@ class Actions:
         view_menu.addActions(self.zoom)
         theme_menu = view_menu.addMenu("&Theme")
         theme_menu.addActions(self.themes)
+        view_menu.addSeparator()
+        view_menu.addActions(
+            [self.caret_browsing, self.next_pane, self.previous_pane, self.next_note, self.previous_note]
+        )
         self.bookmarks_menu = bar.addMenu("&Bookmarks")
         self.bookmarks_menu.addActions([self.add_bookmark, self.edit_bookmarks])
         self.bookmarks_menu.addSeparator()

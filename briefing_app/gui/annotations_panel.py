@@ -26,6 +26,18 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 ANY = "Any"
 
 
+def spoken_annotation(pack: Pack | None, r: Resolved) -> str:
+    """The row as a screen reader says it: the colour, where, the quote, the comment and tags."""
+    a = r.annotation
+    status = {"moved": ", re-attached", "orphaned": ", orphaned"}.get(r.status, "")
+    spoken = f"{a.colour.capitalize()} highlight{status}, {location(pack, r)}: “{a.selector.quote}”"
+    if a.comment:
+        spoken += f". Comment: {a.comment}"
+    if a.tags:
+        spoken += f". Tags: {', '.join(a.tags)}"
+    return spoken
+
+
 class AnnotationsPanel(QWidget):
     annotationChosen = Signal(str)  # annotation id: show me the passage
     deleteRequested = Signal(str)
@@ -163,6 +175,7 @@ class AnnotationsPanel(QWidget):
             if a.tags:
                 html += f"<br><small>Tags: {escape(', '.join(a.tags))}</small>"
             item.setData(0, HTML_ROLE, html)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken_annotation(self.pack, r))
             item.setForeground(0, QColor("#000"))
             group.addChild(item)
         self.tree.expandAll()

@@ -1,4 +1,4 @@
-"""How the text looks: zoom and the light or dark theme, remembered across restarts."""
+"""How the text looks: zoom and the light, dark or high-contrast theme, remembered across restarts."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ class Appearance(QObject):
         self.settings.set_theme(self.theme)
 
     def set_theme(self, name: str) -> str:
-        """Switch to "system", "light" or "dark"; returns the one in effect ("light" or "dark")."""
+        """Switch to "system", "light", "dark" or "high-contrast"; returns the one in effect (not
+        "system")."""
         self.theme = name
         actual = apply_theme(name)
         QApplication.processEvents()  # deliver the palette change before re-rendering in its colours

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QTextBrowser
 from briefing_app.compare.export import differences, provenance, where
 from briefing_app.compare.model import Comparison, Quote
 from briefing_app.gui import style
+from briefing_app.gui.accessibility import name_controls
 from briefing_app.pack.model import Pack
 
 QUOTE_SCHEME = "quote"
@@ -53,6 +54,7 @@ class ComparisonView(QTextBrowser):
         self.comparison: Comparison | None = None
         self.quotes: list[Quote] = []
         self.anchorClicked.connect(self._on_anchor)
+        name_controls(self)
 
     def show_comparison(self, comparison: Comparison, pack: Pack) -> None:
         self.comparison = comparison

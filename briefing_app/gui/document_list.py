@@ -34,6 +34,11 @@ class DocumentList(QListWidget):
             item = QListWidgetItem(f"{meta.title}\n{details}" if details else meta.title)
             item.setData(DOC_ID_ROLE, doc.id)
             item.setToolTip(f"{meta.title}\n{details}\n{meta.licence or ''}".strip())
+            # What a screen reader says for the row: one sentence, not two lines run together.
+            spoken = ", ".join(x for x in (meta.publisher, date_text(meta.date)) if x)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"{meta.title}. {spoken}" if spoken else meta.title
+            )
             self.addItem(item)
         self.blockSignals(False)
 
@@ -46,6 +51,7 @@ class DocumentList(QListWidget):
             font.setItalic(True)
             item.setFont(font)
             item.setToolTip(comparison.description or comparison.title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Comparison: {comparison.title}")
             self.addItem(item)
         self.blockSignals(False)
 

@@ -7,8 +7,9 @@ controllers' signals; the work is done by the controllers it is given or makes:
     Annotating   the reader's highlights and comments, their panel, undo, export and import
     Searching    the search field and results, and the index's life cycle
     Exports      printing and PDF export of what is on screen
-    Packs        opening packs and Open Recent
+    Packs        opening packs (read off the GUI thread), Open Recent, New Pack from PDFs, Add Papers
     Appearance   zoom and theme
+    Accessibility  caret browsing, moving between panes, note markers, what a screen reader is told
 """
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.gui import docks, wording
+from briefing_app.gui.accessibility import Accessibility, name_controls
 from briefing_app.gui.actions import Actions, fill_menu
 from briefing_app.gui.annotating import Annotating
 from briefing_app.gui.appearance import Appearance
 from briefing_app.gui.bookmarks import Bookmarks
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.exports import Exports
+from briefing_app.gui.focus_cycle import window_panes
 from briefing_app.gui.left_column import LeftColumn
 from briefing_app.gui.navigation import Navigator
 from briefing_app.gui.notes_sidebar import NotesSidebar
@@ -107,10 +110,15 @@ class MainWindow(QMainWindow):
         self.exports = Exports(self.services, self.workspace, self.annotating)
         self.bookmarks = Bookmarks(self.actions.bookmarks_menu, self.settings, self.navigator)
         self.packs = Packs(self.services, self.actions.recent_menu, self)
+        self.complete = True  # False while the pack shown is still being read
         self.appearance = Appearance(self.workspace, self.settings, self.actions.theme_group)
+        self.accessibility = Accessibility(
+            self.actions, self.workspace, self.settings, lambda: window_panes(self)
+        )
 
         self._lay_out()
         self._connect_signals()
+        name_controls(self)
 
     def _lay_out(self) -> None:
         self.left = left = LeftColumn(self.documents, self.toc, self)
@@ -128,6 +136,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([320, 960])
         self.setCentralWidget(self.splitter)
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.workspace.page_sync.switch)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         for dock in (self.notes_dock, self.search_dock, self.annotations_dock):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -140,6 +149,8 @@ class MainWindow(QMainWindow):
         a, nav, ws = self.actions, self.navigator, self.workspace
         # menus and shortcuts -> the controllers that do the work
         a.open_pack.triggered.connect(self.packs.ask_open)
+        a.new_pack.triggered.connect(self.packs.making.ask_new)
+        a.add_papers.triggered.connect(self.packs.making.ask_add)
         a.print.triggered.connect(self.exports.ask_print)
         a.print_preview.triggered.connect(self.exports.ask_preview)
         a.export_pdf.triggered.connect(self.exports.ask_export_pdf)
@@ -168,6 +179,7 @@ class MainWindow(QMainWindow):
         a.add_bookmark.triggered.connect(self.bookmarks.add)
         a.edit_bookmarks.triggered.connect(self.bookmarks.edit)
         a.about.triggered.connect(self._on_about)
+        self.searching.hitOpened.connect(self.accessibility.hit_opened)
         # requests from the panes -> jumps, each recorded for Back
         self.documents.documentRequested.connect(nav.jump)
         self.documents.comparisonRequested.connect(nav.jump_to_comparison)
@@ -183,18 +195,25 @@ class MainWindow(QMainWindow):
         self.annotations_dock.visibilityChanged.connect(self._on_annotations_dock)
         self.annotating.storeFailed.connect(self._show_problems)
         # what the controllers have to say -> the status bar
-        for source in (nav, self.annotating, self.searching, self.exports, self.bookmarks, self.appearance):
+        sources = (nav, self.annotating, self.searching, self.exports, self.bookmarks, self.appearance)
+        for source in (*sources, self.accessibility):
             source.message.connect(self._on_message)
+        self.packs.message.connect(self._on_message)
 
     # -- switching what is shown ----------------------------------------------------------------
     def set_pack(
-        self, pack: Pack | None, error: str | None = None, comparisons: LoadedComparisons | None = None
+        self,
+        pack: Pack | None,
+        error: str | None = None,
+        comparisons: LoadedComparisons | None = None,
+        complete: bool = True,
     ) -> None:
-        """Show `pack`, with its comparisons and their problems (read here when not given)."""
+        """Show `pack`, with its comparisons and their problems (read here when not given). While
+        it is not `complete` (its first papers shown, the rest being read) search and annotations wait."""
         self.navigator.save()  # the old pack's places
-        self.searching.set_pack(pack)
-        self.annotating.set_pack(pack)
-        self.pack = pack
+        self.searching.set_pack(pack if complete else None)
+        self.annotating.set_pack(pack if complete else None)
+        self.pack, self.complete = pack, complete
         if comparisons is None:
             from briefing_app.compare import load_comparisons
 
@@ -341,7 +360,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _after_paint(self) -> None:
         """What the first screen does not need: the search index and the annotations."""
-        if self.pack is not None:
+        if self.pack is not None and self.complete:
             self.searching.start(self.pack)
         self.annotating.load()
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
+from briefing_app.gui.on_screen import popup_position
 from briefing_app.gui.render import note_status_text
 from briefing_app.pack.model import Document
 
@@ -30,7 +31,9 @@ class NotePopup(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.body)
 
-    def show_note(self, doc: Document, key: str, at: QPoint) -> None:
+    def show_note(self, doc: Document, key: str, marker: QRect) -> None:
+        """Show the note under its marker (`marker`, in global coordinates), or over it near the
+        foot of the screen."""
         note = doc.note(key)
         label = note.label if note else key
         status = note_status_text(note)
@@ -43,5 +46,7 @@ class NotePopup(QFrame):
                 text = f"{text}  (repeats note {doc.note(note.ibid_of).label}: {doc.note(note.ibid_of).text})"
             self.body.setText(text)
         self.adjustSize()
-        self.move(at)
+        self.move(popup_position(self.size(), marker))
         self.show()
+        # Shown, the popup has its frame, a pixel or two more: place it again by its final size.
+        self.move(popup_position(self.frameGeometry().size(), marker))

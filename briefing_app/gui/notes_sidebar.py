@@ -25,6 +25,14 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 FLASH = QColor("#ffd54f")
 
 
+def spoken_note(note: Note) -> str:
+    """The note as a screen reader says it, in the sidebar and when its marker is reached."""
+    if note.text is None:
+        return f"Note {note.label}: referred to in the text, but {note_status_text(note)}"
+    status = note_status_text(note)
+    return f"Note {note.label}: {note.text}" + (f" ({status})" if status else "")
+
+
 class NotesSidebar(QWidget):
     noteChosen = Signal(str)  # note key: show me where it is cited
 
@@ -95,6 +103,7 @@ class NotesSidebar(QWidget):
             item.setData(KEY_ROLE, note.key)
             item.setData(HTML_ROLE, self._html(note))
             item.setToolTip(self.citation_text(note.key) or "")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken_note(note))
             self.list.addItem(item)
 
     def citation_text(self, key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing_app.compare.model import Comparison
@@ -11,20 +12,40 @@ from briefing_app.pack.model import Pack, Problem
 from briefing_app.paths import cache_dir
 
 LoadedComparisons = tuple[list[Comparison], list[Problem]]  # the comparisons, and their problems
+Progress = Callable[[Pack, int], None]  # the pack as read so far, and how many papers it lists
 
 
-def _read(pack_dir: Path) -> tuple[Pack, LoadedComparisons]:
+def _read(pack_dir: Path, progress: Progress | None) -> tuple[Pack, LoadedComparisons]:
     from briefing_app.compare import load_comparisons
     from briefing_app.pack import load_pack
 
-    pack = load_pack(pack_dir)
+    pack = load_pack(pack_dir, progress)
     return pack, load_comparisons(pack)
 
 
-def open_pack(pack_dir: Path) -> tuple[Pack | None, str | None, LoadedComparisons | None]:
+def open_pack(
+    pack_dir: Path, progress: Progress | None = None
+) -> tuple[Pack | None, str | None, LoadedComparisons | None]:
+    """The pack in `pack_dir`, from the cache when nothing in it changed; `progress(pack, total)`
+    hears of each paper read when it has to be read."""
     try:
         where = cache_file(cache_dir(), pack_dir, "pack")
-        pack, comparisons = load_cached(pack_dir, where, lambda: _read(pack_dir))
+        pack, comparisons = load_cached(pack_dir, where, lambda: _read(pack_dir, progress))
     except PackError as exc:
         return None, str(exc), None
     return pack, None, comparisons
+
+
+def has_pdf_papers(pack_dir: Path) -> bool:
+    """True when a file in the folder is a PDF (by its first bytes): the pack may take seconds to read."""
+    from briefing_app.pack.pdffile import is_pdf
+
+    for path in Path(pack_dir).rglob("*"):
+        try:
+            if path.is_file() and not path.is_symlink():
+                with open(path, "rb") as fh:
+                    if is_pdf(fh.read(1024)):
+                        return True
+        except OSError:
+            continue  # the pack's own reading names what cannot be read
+    return False

@@ -52,7 +52,9 @@ class PageView(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAutoFillBackground(True)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Dark)
-        self.renderer = PageRenderer(self)
+        # No parent: the worker thread emits through it, so it must outlive the view until the
+        # thread has stopped, rather than die with the view while a page is on its way.
+        self.renderer = PageRenderer()
         self.renderer.described.connect(self._on_described)
         self.renderer.rendered.connect(self._on_rendered)
         self.renderer.failed.connect(self._on_failed)

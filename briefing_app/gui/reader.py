@@ -21,6 +21,7 @@ class ReaderView(QTextBrowser):
     rerendered = Signal()
     viewChanged = Signal()  # what is on screen changed without a scroll (a resize, being shown)
     currentBlockChanged = Signal(str)  # id of the block at the top of the view
+    marksChanged = Signal()  # highlight_ranges or annotation_marks changed (another view draws them too)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -28,6 +29,10 @@ class ReaderView(QTextBrowser):
         self.render_map = RenderMap()
         self._search_marks: list = []
         self._annotation_marks: list = []
+        # The marks in model terms, for other views of the document: search hits as given to
+        # set_highlights, and the reader's own highlights as given to set_annotations.
+        self.highlight_ranges: tuple[dict[str, tuple[tuple[int, int], ...]], str | None] = ({}, None)
+        self.annotation_marks: list[tuple[str, str, int, int, str, str]] = []
         self.annotation_spans: list[tuple[str, int, int, str]] = []  # id, doc start, doc end, comment
         self.colour_names: list[str] = []
         self.zoom = 1.0
@@ -44,6 +49,7 @@ class ReaderView(QTextBrowser):
     def show_document(self, doc: Document, links: dict[str, list[Span]] | None = None) -> None:
         self._pending_top = None
         self._search_marks, self._annotation_marks, self.annotation_spans = [], [], []
+        self.annotation_marks = []
         self.clear_highlights()
         self.document_model = doc
         self._links = links or {}
@@ -92,6 +98,7 @@ class ReaderView(QTextBrowser):
             fmt.setForeground(QColor("#000000"))
             selections.extend(self._selection(place, start, end, fmt) for start, end in spans)
         self._search_marks = selections
+        self.highlight_ranges = (dict(ranges), current)
         self._apply_marks()
         return len(selections)
 
@@ -113,11 +120,13 @@ class ReaderView(QTextBrowser):
             spans.append((annotation_id, sel.cursor.selectionStart(), sel.cursor.selectionEnd(), comment))
         self._annotation_marks = selections
         self.annotation_spans = spans
+        self.annotation_marks = list(marks)
         self._apply_marks()
 
     def _apply_marks(self) -> None:
         # Search marks drawn over the reader's own highlights, so both stay visible.
         self.setExtraSelections([*self._annotation_marks, *self._search_marks])
+        self.marksChanged.emit()
 
     def annotation_at(self, position: int) -> str | None:
         for annotation_id, start, end, _ in self.annotation_spans:
@@ -217,10 +226,12 @@ class ReaderView(QTextBrowser):
     def set_marks(self, selections: list) -> None:
         """Show ready-made marks in the search layer (the find bar's matches)."""
         self._search_marks = selections
+        self.highlight_ranges = ({}, None)
         self._apply_marks()
 
     def clear_highlights(self) -> None:
         self._search_marks = []
+        self.highlight_ranges = ({}, None)
         self._apply_marks()
 
     def scroll_to_block(self, block_id: str) -> bool:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 class Searching(QObject):
     message = Signal(str)  # a sentence for the status bar
     ready = Signal()  # the index is open: search works
+    hitOpened = Signal(object)  # SearchHit: now on screen (for a screen reader to be told)
 
     def __init__(
         self,
@@ -210,6 +211,7 @@ class Searching(QObject):
         self.highlight_query(hit.doc, current=block_id)
         if hit.is_note:
             self.navigator.workspace.show_note(hit.doc, hit.block)
+        self.hitOpened.emit(hit)
 
     def highlight_query(self, doc_id: str, current: str | None = None) -> int:
         """Mark every hit of the current query in the open document (the result lists them all)."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer,
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
+from briefing_app.gui.accessibility import name_controls
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, marked
 from briefing_app.markup import escape
 
@@ -101,6 +102,8 @@ class HitsModel(QAbstractListModel):
         if at < 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{title} ({len(hits)})"
+            if role == Qt.ItemDataRole.AccessibleTextRole:  # what a screen reader says for the row
+                return f"{title}: {len(hits)} match{'es' if len(hits) != 1 else ''}"
             return self.bold if role == Qt.ItemDataRole.FontRole else None
         hit = hits[at]
         if role == HIT_ROLE:
@@ -109,6 +112,8 @@ class HitsModel(QAbstractListModel):
             return self._row_html(index.row(), hit, own)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.location()}\n{hit.snippet}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.location(', ')}: {hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"<p>{escape(hit.location())}</p>"  # as escaped rich text: never read as markup
         return None
@@ -170,6 +175,7 @@ class SearchPanel(QWidget):
         self.status.linkActivated.connect(self._on_link)
         self.results.activated.connect(self._on_activated)
         self.results.clicked.connect(self._on_activated)
+        name_controls(self)
 
     # -- public -------------------------------------------------------------------------------
     def set_worker(self, worker: QueryWorker | None, titles: dict[str, str]) -> None:

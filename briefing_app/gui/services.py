@@ -27,10 +27,10 @@ def _open_store() -> AnnotationStore:
     return AnnotationStore()
 
 
-def _open_pack(folder: Path) -> PackOpened:
+def _open_pack(folder: Path, progress=None) -> PackOpened:
     from briefing_app.gui.pack_loader import open_pack
 
-    return open_pack(folder)
+    return open_pack(folder, progress)
 
 
 def _index_opener(parent: QObject) -> IndexOpener:
@@ -49,12 +49,14 @@ class Services:
         self,
         settings: Settings,
         open_store: Callable[[], AnnotationStore],
-        open_pack: Callable[[Path], PackOpened],
+        open_pack: Callable[..., PackOpened],
         index_opener: Callable[[QObject], IndexOpener],
     ) -> None:
         self.settings = settings
         self.open_store = open_store  # raises StoreError when the database cannot open
-        self.open_pack = open_pack  # (pack, None, comparisons) or (None, why, None)
+        # (pack, None, comparisons) or (None, why, None); an optional second argument,
+        # progress(pack so far, papers listed), hears of each paper as it is read
+        self.open_pack = open_pack
         self.index_opener = index_opener  # opens (or builds) a pack's index off the GUI thread
 
     @classmethod

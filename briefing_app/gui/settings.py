@@ -11,6 +11,8 @@ import json
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from briefing_app.gui.themes import THEMES
+
 VERSION = 2  # 1: the first layout; 2: bookmarks carry a user's own label, last folder remembered
 RECENT_LIMIT = 8
 
@@ -20,6 +22,7 @@ KEY_STATE = "window/state"
 KEY_SPLITTER = "window/splitter"
 KEY_ZOOM = "reader/zoom"
 KEY_THEME = "reader/theme"
+KEY_CARET = "reader/caret-browsing"  # "on" or "off" once chosen with F7; absent: decided at start
 KEY_RECENT = "recent"  # JSON list of {"folder", "title"} (version 1: a list of folder paths)
 KEY_LAST_FOLDER = "dialogs/last-folder"
 
@@ -81,10 +84,18 @@ class Settings:
 
     def theme(self) -> str:
         value = self.store.value(KEY_THEME, "system")
-        return value if value in ("system", "light", "dark") else "system"
+        return value if value in THEMES else "system"
 
     def set_theme(self, theme: str) -> None:
         self.store.setValue(KEY_THEME, theme)
+
+    def caret_browsing(self) -> bool | None:
+        """The reader's own choice of caret browsing, or None when never made."""
+        value = self.store.value(KEY_CARET)
+        return {"on": True, "off": False}.get(value) if isinstance(value, str) else None
+
+    def set_caret_browsing(self, on: bool) -> None:
+        self.store.setValue(KEY_CARET, "on" if on else "off")
 
     def last_folder(self) -> str:
         value = self.store.value(KEY_LAST_FOLDER, "")

@@ -35,6 +35,8 @@ class TocView(QTreeWidget):
             item = QTreeWidgetItem([label])
             item.setData(0, BLOCK_ID_ROLE, block.id)
             item.setToolTip(0, block.text)
+            spoken = block.text if block.page is None else f"{block.text}, page {block.page}"
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
             if stack:
                 stack[-1][1].addChild(item)
             else:

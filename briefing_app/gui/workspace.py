@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QStackedWidget, QWidget
 
@@ -18,6 +18,7 @@ from briefing_app.gui import wording
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.history import Place
 from briefing_app.gui.notes_sidebar import NotesSidebar
+from briefing_app.gui.page_sync import PageSync
 from briefing_app.gui.reader import ReaderView
 from briefing_app.gui.toc import TocView
 from briefing_app.pack.citing import location_text
@@ -59,6 +60,8 @@ class Workspace(QObject):
         self.reading.addWidget(reader)
         self.pages = QStackedWidget(parent)
         self.pages.addWidget(self.reading)
+        self.page_sync = PageSync(reader, self.reading, parent)  # a PDF paper's pages beside its text
+        self.documentShown.connect(self.page_sync.show_document)
         self._comparison_view: ComparisonView | None = None
         self._note_popup: NotePopup | None = None
         # Which notes are on screen is worked out once the view has settled, not at every step of
@@ -99,6 +102,7 @@ class Workspace(QObject):
     # -- what is shown ---------------------------------------------------------------------------
     def set_pack(self, pack: Pack | None, comparisons: list[Comparison]) -> None:
         self.pack, self.comparisons = pack, comparisons
+        self.page_sync.set_pack(pack)
         self.mentions = MentionFinder(pack) if pack else None
         self.documents.set_pack(pack)
         self.documents.add_comparisons(comparisons)
@@ -109,6 +113,7 @@ class Workspace(QObject):
         self.notes.set_document(None)
 
     def show_message(self, text: str) -> None:
+        self.page_sync.hide_pages()
         self.pages.setCurrentWidget(self.reading)
         self.toc.set_document(None)
         self.notes.set_document(None)
@@ -163,6 +168,7 @@ class Workspace(QObject):
         self.toc.set_document(None)
         self.notes.set_document(None, wording.COMPARISON_HAS_NO_NOTES)
         self.status.setText(comparison.title)
+        self.page_sync.hide_pages()
         self.comparisonShown.emit(comparison)
         return True
 
@@ -210,7 +216,8 @@ class Workspace(QObject):
         cursor = QTextCursor(self.reader.document())
         cursor.setPosition(positions[0])
         rect = self.reader.cursorRect(cursor)
-        self.note_popup.show_note(doc, key, self.reader.viewport().mapToGlobal(rect.bottomLeft()))
+        marker = QRect(self.reader.viewport().mapToGlobal(rect.topLeft()), rect.size())
+        self.note_popup.show_note(doc, key, marker)
 
     @Slot()
     def sync_notes(self) -> None:

@@ -33,15 +33,20 @@ _COLUMNS = (
 )
 _HANSARD = re.compile(
     rf"\b(?P<house>HC|HL)\s+Deb\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"
-    rf"(?:\s*,\s*(?:vol\s*\d+\s*,\s*)?{_COLUMNS})?"
+    rf"(?:\s*,?\s*(?:vol\s*\d+\s*,\s*)?{_COLUMNS})?"  # "c123W" with or without a comma before it
 )
 _PIN = re.compile(rf"^\W*ibid\.?\W*(?:{_COLUMNS})?", re.IGNORECASE)
 _COMMAND = re.compile(
     r"(?<![\w/])(?P<series>Cmnd|Cmd|Cd|Cm|CP|C)(?(1)\.?|)\s*(?P<number>\d{1,5})\b"
     r"(?:\s*,\s*(?P<pp>pp?)\.?\s*(?P<pfirst>\d+)(?:\s*[-–]\s*(?P<plast>\d+))?)?"
+    # "Cm 8092, June 2011, para 5.3": a publication date may stand between the paper and its pin.
+    rf"(?:(?:\s*,\s*(?:(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+)?\d{{4}})?"
+    r"\s*,?\s*(?P<para>paras?\.?\s*\d+(?:\.\d+)*(?:\s*(?:[-–]|and|&)\s*\d+(?:\.\d+)*)?))?"
 )
+_PARA = r"(?:\s*,?\s*(?P<para>paras?\.?\s*\d+(?:\.\d+)*(?:\s*(?:[-–]|and|&)\s*\d+(?:\.\d+)*)?))?"
 _HOUSE_PAPER = re.compile(
     r"\b(?P<house>HC|HL)\s+(?:Paper\s+)?(?P<number>\d{1,4})(?:\s*\(?(?P<session>\d{4}[-–]\d{2})\)?)?(?!\s*Deb)\b"
+    + _PARA
 )
 _SESSION_BEFORE = re.compile(r"(?P<session>\d{4}[-–]\d{2})\s*,\s*$")
 _LIBRARY = re.compile(r"\bSN(?:/(?P<section>[A-Z]{2,4})/|\s?)(?P<number>\d{4,5})\b")
@@ -103,6 +108,7 @@ def parse_citations(text: str | None) -> list[Citation]:
         if m.group("pfirst"):
             first = int(m.group("pfirst"))
             fields["pages"] = [first, _expand(first, m.group("plast"))]
+        fields.update(_paragraphs(m))
         found.append((m.start(), Citation("command_paper", m.group(0), 1.0, fields)))
         taken.append(m.span())
     for m in _HOUSE_PAPER.finditer(text):
@@ -115,12 +121,27 @@ def parse_citations(text: str | None) -> list[Citation]:
             "house": "commons" if m.group("house") == "HC" else "lords",
             "number": int(m.group("number")),
             "session": session.replace("–", "-") if session else None,
+            **_paragraphs(m),
         }
         found.append((m.start(), Citation("house_paper", m.group(0), 1.0 if session else 0.8, fields)))
         taken.append(m.span())
     if not found:
         return [Citation("other", text.strip(), 0.5, {})]
     return [c for _, c in sorted(found, key=lambda sc: sc[0])]
+
+
+def _paragraphs(m: re.Match) -> dict:
+    """A "para 7.2" or "paras 12-14" pin cite after a paper: the paragraphs, as printed."""
+    if not m.group("para"):
+        return {}
+    return {"paragraphs": re.sub(r"^paras?\.?\s*", "", m.group("para")).replace("–", "-")}
+
+
+def _paras_words(f: dict) -> str:
+    paras = f.get("paragraphs")
+    if not paras:
+        return ""
+    return f", paragraphs {paras}" if re.search(r"[-&]|and", paras) else f", paragraph {paras}"
 
 
 def _columns(m: re.Match) -> dict:
@@ -172,11 +193,11 @@ def describe(c: Citation, repeated: Citation | None = None) -> str:
             if pages and pages[0] != pages[1]
             else (f", page {pages[0]}" if pages else "")
         )
-        return f"Command paper {f['series']} {f['number']}{where}"
+        return f"Command paper {f['series']} {f['number']}{where}{_paras_words(f)}"
     if c.type == "house_paper":
         house = "House of Commons" if f["house"] == "commons" else "House of Lords"
         session = f", session {f['session']}" if f.get("session") else ""
-        return f"{house} paper {f['number']}{session}"
+        return f"{house} paper {f['number']}{session}{_paras_words(f)}"
     if c.type == "library_note":
         return f"House of Commons Library note {f['id']}"
     if c.type == "url":
@@ -213,10 +234,12 @@ def tidy(c: Citation, repeated: Citation | None = None) -> str:
             if not pages
             else (f", p {pages[0]}" if pages[0] == pages[1] else f", pp {pages[0]}–{pages[1]}")
         )
-        return f"{f['series']} {f['number']}{where}"
+        return f"{f['series']} {f['number']}{where}{_paras_tidy(f)}"
     if c.type == "house_paper":
-        return f"{'HC' if f['house'] == 'commons' else 'HL'} {f['number']}" + (
-            f" {f['session']}" if f.get("session") else ""
+        return (
+            f"{'HC' if f['house'] == 'commons' else 'HL'} {f['number']}"
+            + (f" {f['session']}" if f.get("session") else "")
+            + _paras_tidy(f)
         )
     if c.type == "ibid" and repeated is not None:
         base = tidy(repeated)
@@ -225,6 +248,13 @@ def tidy(c: Citation, repeated: Citation | None = None) -> str:
             base = tidy(pinned)
         return base
     return c.raw
+
+
+def _paras_tidy(f: dict) -> str:
+    paras = f.get("paragraphs")
+    if not paras:
+        return ""
+    return f", paras {paras}" if re.search(r"[-&]|and", paras) else f", para {paras}"
 
 
 def _cols(f: dict) -> str:
@@ -282,7 +312,7 @@ def source_title(c: Citation) -> str:
         house = "HC" if f["house"] == "commons" else "HL"
         return f"{house} Deb {_long_date(f['date'])}" if f.get("date") else c.raw
     if c.type in ("command_paper", "house_paper"):
-        return tidy(Citation(c.type, c.raw, 1.0, {**f, "pages": None}))
+        return tidy(Citation(c.type, c.raw, 1.0, {**f, "pages": None, "paragraphs": None}))
     return c.raw
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,11 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
-def load_pack(root: Path | str) -> Pack:
-    """Open the pack in folder `root`. Raises PackError only when nothing at all can be opened."""
+def load_pack(root: Path | str, progress: Callable[[Pack, int], None] | None = None) -> Pack:
+    """Open the pack in folder `root`. Raises PackError only when nothing at all can be opened.
+
+    `progress(pack, total)`, when given, is called after each document is read with the pack as
+    far as it has been read, so that a window can show the first paper while the rest are read."""
     root = Path(root)
     manifest = root / MANIFEST
     if not root.is_dir():
@@ -85,6 +89,8 @@ def load_pack(root: Path | str) -> Pack:
         doc = _read(meta, root, problems)
         if doc is not None:
             documents.append(doc)
+        if progress is not None:
+            progress(Pack(pack_id, title, root, _text(data.get("meeting")), tuple(documents)), len(metas))
 
     return Pack(
         id=pack_id,

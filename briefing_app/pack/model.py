@@ -154,7 +154,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        # path:line: message, the form editors and terminals jump to
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {self.message}"
 
 

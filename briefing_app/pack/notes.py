@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from briefing_app.pack.model import Note, Span
@@ -45,24 +46,22 @@ def link_footnotes(
         status = "defined" if seen[d.label] == 1 else "duplicate"
         keyed.append((duplicate_key(d.label, seen[d.label]), d, status))
 
+    by_label: dict[str, list[tuple[int, str]]] = {}  # label -> (line, key), in line order
+    for k, d, _ in keyed:
+        by_label.setdefault(d.label, []).append((d.line, k))
     marker_keys: list[str] = []
     for mk in markers:
-        same = [(k, d) for k, d, _ in keyed if d.label == mk.label]
-        after = [(k, d) for k, d in same if d.line >= mk.line]
-        before = [(k, d) for k, d in same if d.line < mk.line]
-        if after:
-            marker_keys.append(min(after, key=lambda kd: kd[1].line)[0])
-        elif before:
-            marker_keys.append(max(before, key=lambda kd: kd[1].line)[0])
-        else:
+        same = by_label.get(mk.label)
+        if not same:
             marker_keys.append(mk.label)
+            continue
+        at = bisect_left(same, mk.line, key=lambda lk: lk[0])
+        marker_keys.append(same[at][1] if at < len(same) else same[-1][1])
 
     by_key = {k: (d, status) for k, d, status in keyed}
-    order: list[str] = []
-    for key in marker_keys:
-        if key not in order:
-            order.append(key)
-    order += [k for k, _, _ in keyed if k not in order]
+    order = list(dict.fromkeys(marker_keys))
+    placed = set(order)
+    order += [k for k, _, _ in keyed if k not in placed]
 
     notes: list[Note] = []
     previous_source: str | None = None
@@ -139,8 +138,8 @@ def find_glued_symbols(texts: list[str]) -> list[GluedMarker]:
 
 
 def _next_marker(text: str, label: str, pos: int) -> tuple[int, int] | None:
-    for m in re.finditer(re.escape(label) + r"(?![\w£$%])", text[pos:]):
-        start = pos + m.start()
+    for m in re.compile(re.escape(label) + r"(?![\w£$%])").finditer(text, pos):
+        start = m.start()
         end = start + len(label)
         if start == 0:
             continue
@@ -152,22 +151,25 @@ def _next_marker(text: str, label: str, pos: int) -> tuple[int, int] | None:
         if before in _PUNCT_BEFORE:
             prior = text[start - 2] if start >= 2 else " "
             # 2.4 or 8,000 is a figure; "2010.40" is a year ending a sentence, then note 40.
-            if prior.isdigit() and not _YEAR.search(text[: start - 1]):
+            if prior.isdigit() and not _YEAR.search(text[max(0, start - 6) : start - 1]):
                 continue
             if before in ".,":
                 word_start = start - 1
-                while word_start > 0 and not text[word_start - 1].isspace():
+                while word_start > max(0, start - 200) and not text[word_start - 1].isspace():
                     word_start -= 1
                 if re.match(r"\w+\.\w", text[word_start:start]) and not prior.isdigit():
                     continue  # inside an address such as www.example.org.uk/1
             return start, end
         if before.isdigit():
             # "Act 20115": a year with the marker glued on, the whole not itself a number in use.
-            word = re.search(r"(\d+)$", text[:start])
+            # Only the few characters before the marker are looked at, never the text up to it.
+            lo = max(0, start - 8)
+            word = re.search(r"(\d+)$", text[lo:start])
+            word_start = lo + word.start() if word else 0
             if (
                 word
                 and _YEAR.fullmatch(word.group(1))
-                and (word.start() == 0 or not text[word.start() - 1].isalnum())
+                and (word_start == 0 or not text[word_start - 1].isalnum())
             ):
                 return start, end
     return None

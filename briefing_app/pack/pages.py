@@ -9,6 +9,7 @@ evidence is certain, and the rest stay unknown rather than guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from briefing_app.pack.readers.draft import Draft, PageBreak
@@ -44,12 +45,14 @@ def assign_pages(items: list[Draft | PageBreak]) -> list[int | None]:
         last = right.index if right is not None else len(drafts)
         # A break just before the right-hand heading moves that heading to the next page.
         upto = last + 1 if right is not None and right.at else last
-        inner = [b for b in breaks if first <= b < upto]
-        if right is not None and left.page_after + len(inner) == right.page_before:
-            page = left.page_after
+        # The unnumbered breaks in [first, upto), found by bisection: breaks are in reading order.
+        lo, hi = bisect_left(breaks, first), bisect_left(breaks, upto)
+        if right is not None and left.page_after + (hi - lo) == right.page_before:
+            page, k = left.page_after, lo
             for i in range(first, last):
-                page += sum(1 for b in inner if b == i)
+                while k < hi and breaks[k] == i:
+                    page, k = page + 1, k + 1
                 pages[i] = page
-        elif first < last and first not in inner:
+        elif first < last and not (lo < hi and breaks[lo] == first):
             pages[first] = left.page_after
     return pages

@@ -11,10 +11,16 @@ STEPS_JSON is a list of steps, each a one-key object, done in order:
     {"dump": "label"}                          record the whole tree under "label"
     {"focus": "node name"}                     give that node the keyboard focus
     {"type": "text"}                           type text on the keyboard (XTest, through AT-SPI)
-    {"key": "Return"}                          press one key (the names in KEYSYMS)
+    {"key": "Alt+Down"}                        press a key (a letter or a name in KEYSYMS), with
+                                               modifiers held
     {"wait_text": {"name": N, "text": T}}      until node N's text is T
     {"wait_rows": {"name": N, "min": K, "timeout": S}}  until node N has K named children
-It prints {"dumps": {label: tree}} or {"error": "what did not happen"}, and exits 0 or 1.
+    {"listen": ["object:announcement", ...]}   from now on, record these events
+    {"wait_event": {"type": T, "source": N, "contains": W}}  until a recorded event matches (from
+                                               node N, its data holding W; both optional)
+It prints {"dumps": {label: tree}, "events": [...]} or {"error": "what did not happen"}, and exits
+0 or 1. Events are {"type", "source" (the node's name), "data" (what the event carries, as text), "detail"
+(its first number: 1 for a state gained, 0 for one lost)}.
 """
 
 import json
@@ -22,10 +28,24 @@ import sys
 import time
 
 import pyatspi
+from gi.repository import GLib
 
 MAX_NODES = 5000  # a bound on one walk, far above the window's few hundred nodes
 MAX_TEXT = 500_000
-KEYSYMS = {"Return": 0xFF0D, "Tab": 0xFF09, "Escape": 0xFF1B}
+KEYSYMS = {
+    "Return": 0xFF0D,
+    "Tab": 0xFF09,
+    "Escape": 0xFF1B,
+    "Up": 0xFF52,
+    "Down": 0xFF54,
+    "Left": 0xFF51,
+    "Right": 0xFF53,
+    "Home": 0xFF50,
+    "End": 0xFF57,
+    "F6": 0xFFC3,
+    "F7": 0xFFC4,
+}
+MODIFIERS = {"Shift": 1, "Ctrl": 4, "Alt": 8}  # X modifier masks (Alt is Mod1)
 
 
 class StepFailed(Exception):
@@ -74,6 +94,16 @@ def find_named(app, name):
     return pyatspi.findDescendant(app, lambda acc: acc is not None and acc.name == name)
 
 
+def pump(seconds):
+    """Lets AT-SPI deliver the events that arrived (they come through GLib's main loop)."""
+    context = GLib.MainContext.default()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        while context.iteration(False):
+            pass
+        time.sleep(0.02)
+
+
 def poll(what, timeout, check):
     """Calls check() until it returns something true, or fails saying `what` did not happen."""
     deadline = time.monotonic() + timeout
@@ -86,7 +116,7 @@ def poll(what, timeout, check):
             return found
         if time.monotonic() > deadline:
             raise StepFailed(f"{what} within {timeout} s")
-        time.sleep(0.25)
+        pump(0.25)
 
 
 class Probe:
@@ -96,6 +126,7 @@ class Probe:
         self.app_name = app_name
         self.app = None
         self.dumps = {}
+        self.events = []
 
     def wait(self, arg):
         names = arg.get("names", [])
@@ -120,8 +151,39 @@ class Probe:
     def type(self, text):
         pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
 
-    def key(self, name):
-        pyatspi.Registry.generateKeyboardEvent(KEYSYMS[name], None, pyatspi.KEY_SYM)
+    def key(self, chord):
+        *held, name = chord.split("+")
+        mask = sum(MODIFIERS[m] for m in held)
+        if mask:
+            pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_LOCKMODIFIERS)
+        keysym = ord(name.lower()) if len(name) == 1 else KEYSYMS[name]  # a letter is its own keysym
+        pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+        if mask:
+            pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_UNLOCKMODIFIERS)
+
+    def listen(self, types):
+        for kind in types:
+            pyatspi.Registry.registerEventListener(self._record, kind)
+
+    def _record(self, event):
+        try:
+            source = event.source.name or "" if event.source is not None else ""
+            data = event.any_data
+            # An accessible (the child that took the focus, say) is recorded by its name.
+            data = (getattr(data, "name", None) or str(data)) if data is not None else ""
+        except Exception:  # the node went away before we looked
+            return
+        self.events.append({"type": event.type, "source": source, "data": data, "detail": event.detail1})
+
+    def wait_event(self, arg):
+        def matches(e):
+            same_source = arg.get("source", e["source"]) == e["source"]
+            return e["type"] == arg["type"] and same_source and arg.get("contains", "") in e["data"]
+
+        def matched():
+            return any(matches(e) for e in self.events)
+
+        poll(f"no {arg} event", arg.get("timeout", 10), matched)
 
     def wait_text(self, arg):
         def has_text():
@@ -140,27 +202,22 @@ class Probe:
         poll(what, arg.get("timeout", 30), named_rows)
 
 
-STEPS = ("wait", "dump", "focus", "type", "key", "wait_text", "wait_rows")
-
-
-def run(app_name, steps):
-    probe = Probe(app_name)
-    for step in steps:
-        ((kind, arg),) = step.items()
-        if kind not in STEPS:
-            raise StepFailed(f"unknown step {kind!r}")
-        getattr(probe, kind)(arg)
-    return probe.dumps
+STEPS = ("wait", "dump", "focus", "type", "key", "wait_text", "wait_rows", "listen", "wait_event")
 
 
 def main():
     app_name, steps = sys.argv[1], json.loads(sys.argv[2])
+    probe = Probe(app_name)
     try:
-        dumps = run(app_name, steps)
+        for step in steps:
+            ((kind, arg),) = step.items()
+            if kind not in STEPS:
+                raise StepFailed(f"unknown step {kind!r}")
+            getattr(probe, kind)(arg)
     except StepFailed as e:
-        print(json.dumps({"error": str(e)}))
+        print(json.dumps({"error": str(e), "events": probe.events}))
         return 1
-    print(json.dumps({"dumps": dumps}))
+    print(json.dumps({"dumps": probe.dumps, "events": probe.events}))
     return 0
 
 

@@ -135,7 +135,8 @@ class AtspiSession:
             time.sleep(0.1)
 
     def probe(self, steps: list[dict], timeout: float = 120) -> dict:
-        """Runs the steps through AT-SPI; the trees dumped, by label. Fails with the logs if a step did."""
+        """Runs the steps through AT-SPI: {"dumps": the trees by label, "events": those heard}. Fails
+        with the events and the app's log if a step did."""
         done = subprocess.run(
             [SYSTEM_PYTHON, str(PROBE), APP_NAME, json.dumps(steps)],
             env=self.env,
@@ -148,8 +149,11 @@ class AtspiSession:
         except json.JSONDecodeError:
             out = {"error": f"the probe printed no JSON; its errors:\n{done.stderr[-3000:]}"}
         if "error" in out:
-            raise AssertionError(f"{out['error']}\n--- app log:\n{self.log('app')}")
-        return out["dumps"]
+            heard = "\n".join(f"  {e}" for e in out.get("events", [])[-20:])
+            raise AssertionError(
+                f"{out['error']}\n--- events heard:\n{heard}\n--- app log:\n{self.log('app')}"
+            )
+        return out
 
     def log(self, name: str) -> str:
         path = self.workdir / f"{name}.log"

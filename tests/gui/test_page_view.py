@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from briefing_app.gui.page_sync import PageSync
 from briefing_app.gui.page_view import PageView
-from briefing_app.gui.paper_pane import PaperPane
 from briefing_app.gui.reader import ReaderView
 from briefing_app.pack.model import Block, Document, DocumentMeta, Region
 from briefing_app.pack.page_places import Box
@@ -126,14 +127,26 @@ def test_a_damaged_pdf_says_so_in_the_view(qtbot, tmp_path: Path):
     assert view.message.startswith("damaged.pdf: this file is damaged")
 
 
+def _pane(qtbot, width: int = 1100, height: int = 300) -> tuple[ReaderView, PageSync, QWidget]:
+    """A reader and its page view in a reading splitter, as the window lays them out."""
+    box = QWidget()
+    qtbot.addWidget(box)
+    splitter = QSplitter(box)
+    reader = ReaderView(splitter)
+    splitter.addWidget(reader)
+    pane = PageSync(reader, splitter, box)
+    layout = QVBoxLayout(box)
+    layout.addWidget(pane.switch)
+    layout.addWidget(splitter)
+    box.resize(width, height)
+    box.show()
+    qtbot.waitExposed(box)
+    return reader, pane, box  # the caller keeps the box, which owns the widgets
+
+
 def test_the_pane_keeps_text_and_pages_in_step_both_ways(qtbot, paper):
     pdf, doc = paper
-    reader = ReaderView()
-    pane = PaperPane(reader)
-    qtbot.addWidget(pane)
-    pane.resize(1100, 300)  # short, so the text scrolls
-    pane.show()
-    qtbot.waitExposed(pane)
+    reader, pane, _box = _pane(qtbot)  # short, so the text scrolls
     reader.show_document(doc)
     pane.show_paper(doc, pdf)
     assert pane.mode == "both" and reader.isVisible() and pane.page_view.isVisible()
@@ -161,10 +174,7 @@ def test_the_pane_keeps_text_and_pages_in_step_both_ways(qtbot, paper):
 
 def test_a_text_only_paper_has_no_page_view(qtbot, paper):
     _, doc = paper
-    reader = ReaderView()
-    pane = PaperPane(reader)
-    qtbot.addWidget(pane)
-    pane.show()
+    reader, pane, _box = _pane(qtbot)
     reader.show_document(doc)
     pane.show_paper(doc, None)
     assert pane.switch.isHidden() and pane.page_view.isHidden() and reader.isVisible()

@@ -106,10 +106,11 @@ def test_bookmarks_and_recent_packs(window, qtbot, bundled_pack):
     assert mark["doc"] == "stronger-together" and mark in window.bookmarks.marks()
     labels = [a.text() for a in window.actions.bookmarks_menu.actions()]
     assert mark["label"] in labels
-    window.packs.open_folder(DATA / "example-pack")
-    assert window.pack.id == "example-board"
+    window.packs.open_folder(DATA / "example-pack")  # read off the GUI thread
+    qtbot.waitUntil(lambda: window.pack.id == "example-board")
     assert window.settings.recent()[0]["folder"] == str((DATA / "example-pack").resolve())
     window.packs.open_folder(bundled_pack.root)
+    qtbot.waitUntil(lambda: window.pack.id == bundled_pack.id)
     assert mark in window.bookmarks.marks()  # bookmarks are kept per pack
 
 

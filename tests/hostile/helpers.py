@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -44,3 +45,19 @@ def assert_clean_failure(done: subprocess.CompletedProcess, status: int, *messag
     assert done.returncode == status, (done.returncode, out)
     for message in messages:
         assert message in out, (message, out)
+
+
+def orphaned_annotations(pack, n: int) -> list:
+    """`n` annotations whose quotes (real sentences, words reversed) are in no document any more."""
+    from briefing_app.annotations import selector_for
+    from briefing_app.annotations.model import Annotation
+
+    out = []
+    blocks = [(d, b) for d in pack.documents for b in d.blocks if len(b.text) > 160]
+    for i in range(n):
+        doc, block = blocks[i % len(blocks)]
+        start = (i * 7) % (len(block.text) - 120)
+        sel = selector_for(doc, block.id, start, start + 60 + i % 50)
+        sel = dataclasses.replace(sel, quote=" ".join(reversed(sel.quote.split())) + f" {i}")
+        out.append(Annotation(f"orphan-{i}", pack.id, sel, "yellow", f"note {i}", (), "t", "t"))
+    return out

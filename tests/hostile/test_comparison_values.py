@@ -14,40 +14,40 @@ GOOD_ROW = "  - label: Fine\n    cells: {old: [{doc: good, quote: A good paragra
 CASES = {
     "cells as a list": (
         COLUMNS + "rows:\n  - label: L\n    cells: [1, 2]\n" + GOOD_ROW,
-        "c.yaml, line 8: 'cells' must map",
+        "c.yaml:8: 'cells' must map",
     ),
-    "columns: 5": ("id: c\ntitle: C\ncolumns: 5\nrows: []\n", "c.yaml, line 3: 'columns' must be a list"),
-    "rows: 7": (COLUMNS + "rows: 7\n", "c.yaml, line 6: 'rows' must be a list"),
+    "columns: 5": ("id: c\ntitle: C\ncolumns: 5\nrows: []\n", "c.yaml:3: 'columns' must be a list"),
+    "rows: 7": (COLUMNS + "rows: 7\n", "c.yaml:6: 'rows' must be a list"),
     "a list as a column id": (
         "id: c\ntitle: C\ncolumns:\n  - {id: [x, y], title: A}\n"
         "  - {id: new, title: New}\n  - {id: old, title: O}\nrows:\n" + GOOD_ROW,
-        "c.yaml, line 4: 'id' must be text",
+        "c.yaml:4: 'id' must be text",
     ),
     "a mapping as a label": (
         COLUMNS + "rows:\n  - label: {a: b}\n" + GOOD_ROW,
-        "c.yaml, line 7: 'label' must be text",
+        "c.yaml:7: 'label' must be text",
     ),
     "a list as a quote": (
         COLUMNS + "rows:\n  - label: L\n    cells: {old: [{doc: good, quote: [a]}]}\n" + GOOD_ROW,
-        "c.yaml, line 8: each quote needs a doc and the quoted words",
+        "c.yaml:8: each quote needs a doc and the quoted words",
     ),
     "a list as a mapping name": (
         COLUMNS + "rows:\n  - label: L\n    mapping: [x]\n" + GOOD_ROW,
-        "c.yaml, line 8: 'mapping' must be text",
+        "c.yaml:8: 'mapping' must be text",
     ),
     "an impossible date in a column": (
         "id: c\ntitle: C\ncolumns:\n  - {id: old, title: Old, date: 2012-02-31}\n"
         "  - {id: new, title: New}\nrows:\n" + GOOD_ROW,
-        "c.yaml, line 4: '2012-02-31' is not a valid date",
+        "c.yaml:4: '2012-02-31' is not a valid date",
     ),
     "a complex key in cells": (
         COLUMNS + "rows:\n  - label: L\n    cells:\n      ? [old, new]\n      : []\n" + GOOD_ROW,
-        "c.yaml, line 9: a key must be a single name",
+        "c.yaml:9: a key must be a single name",
     ),
-    "a comparison that is a list": ("- a\n- b\n", "c.yaml, line 1: a comparison must be a mapping"),
+    "a comparison that is a list": ("- a\n- b\n", "c.yaml:1: a comparison must be a mapping"),
     "not UTF-8": (
         (COLUMNS + "rows: []\n").encode() + b"# caf\xe9\n",
-        "c.yaml, line 7: the comparison file is not UTF-8 text",
+        "c.yaml:7: the comparison file is not UTF-8 text",
     ),
 }
 

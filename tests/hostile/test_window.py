@@ -30,21 +30,22 @@ def test_a_hostile_pack_opens_with_the_banner_and_the_good_documents(qtbot, tmp_
     os.symlink("/etc/passwd", root / "documents" / "link.md")
     os.mkfifo(root / "documents" / "pipe.md")
     w = make_window(qtbot)
-    assert w.packs.open_folder(root)  # as File > Open Pack does: through the opened-pack cache
-    assert w.pack is not None and [d.id for d in w.pack.documents] == ["good", "second"]
+    w.packs.open_folder(root)  # as File > Open Pack does: through the opened-pack cache, off the GUI thread
+    qtbot.waitUntil(lambda: w.pack is not None and w.complete)
+    assert [d.id for d in w.pack.documents] == ["good", "second"]
     assert w.banner.isVisible()
     text = w.banner.label.text()
     assert "problems" in text, text
     messages = [str(p) for p in w.banner.problems]
     for expected in (
-        "pack.yaml, line 7: '2025-02-30' is not a valid date",
-        "pack.yaml, line 8: 'xyz' is not a valid whole number",
+        "pack.yaml:7: '2025-02-30' is not a valid date",
+        "pack.yaml:8: 'xyz' is not a valid whole number",
         "the file name holds a control character",
         "documents/link.md: this is a symbolic link",
         "documents/pipe.md: this is not a regular file",
         "a key must be a single name",
-        "c.yaml, line 3: 'columns' must be a list",
-        "c.yaml, line 4: 'rows' must be a list",
+        "c.yaml:3: 'columns' must be a list",
+        "c.yaml:4: 'rows' must be a list",
     ):
         assert any(expected in m for m in messages), (expected, messages)
     assert w.reader.document_model.id == "good"

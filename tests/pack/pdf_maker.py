@@ -100,3 +100,38 @@ LOREM = (
 def filler(seed: int, count: int) -> str:
     """Distinct ordinary words, a different run for each seed, so every paragraph can be told apart."""
     return " ".join(LOREM[(seed * 7 + i) % len(LOREM)] for i in range(count))
+
+
+def minimal_pdf(path: Path, pages: list[list[tuple[float, float, str]]], page_labels: str = "") -> Path:
+    """A PDF written by hand (Helvetica, one text object per line) for what Qt cannot write, such
+    as page labels: `page_labels` is the /Nums array of the catalog's /PageLabels, e.g.
+    "0 << /S /D /St 5 >>" for pages numbered from 5."""
+    objects: list[bytes] = []
+    n_pages = len(pages)
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n_pages))
+    labels = f" /PageLabels << /Nums [{page_labels}] >>" if page_labels else ""
+    objects.append(f"<< /Type /Catalog /Pages 2 0 R{labels} >>".encode())
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
+    font_ref = 3 + 2 * n_pages
+    for i, lines in enumerate(pages):
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R "
+            f"/Resources << /Font << /F1 {font_ref} 0 R >> >> >>".encode()
+        )
+        ops = "".join(
+            f"BT /F1 11 Tf {x:.1f} {842 - y:.1f} Td ({text.replace('(', '[').replace(')', ']')}) Tj ET\n"
+            for x, y, text in lines
+        ).encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"endstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -74,8 +74,16 @@ def test_sn05993(bundled_pack):
         d,
         "Prevent should address all forms of terrorism, including the extreme right wing. That is only right",
     )
-    assert len(d.blocks) == 139
+    assert len(d.blocks) == 138
     assert len(d.headings) == 15
+    # one sentence, not two blocks, across "or online at:" and the bracketed address
+    assert block_containing(d, "or online at:").text.endswith(
+        "or online at: (http://preventreview.homeoffice.gov.uk)."
+    )
+    # "7.2" numbers a paragraph quoted from Cm 8092, not one of SN05993's own: it stays in the text
+    quoted = block_containing(d, "Within this overall framework the new Prevent strategy")
+    assert quoted.number is None and quoted.text.startswith("7.2 Within")
+    assert not any(b.number for b in d.blocks)
     assert d.note("2").text == "HC Deb 9 November 2010, cc12-13WS."
     assert d.note("24").text.startswith("Original report was Preventing Violent Extremism")
     assert "6th report 2009-10" in d.note("24").text
@@ -114,6 +122,16 @@ def test_creating_the_conditions(bundled_pack):
         "Extremism and intolerance",
     ):
         assert factor in names
+    # the annex's five factor headings sit below its title ("ANNEX" / "Evidence on integration...")
+    annex = [h.text for h in d.headings].index("Evidence on integration in Britain today")
+    assert [(h.text, h.level) for h in d.headings[annex:]] == [
+        ("Evidence on integration in Britain today", 2),
+        ("Common ground", 3),
+        ("Responsibility", 3),
+        ("Social mobility", 3),
+        ("Participation", 3),
+        ("Extremism and intolerance", 3),
+    ]
     by_text = {b.text: b for b in d.blocks}
     sec2 = d.blocks.index(by_text["2. Approach to integration"])
     assert d.blocks[sec2 + 1].page == 6

@@ -166,3 +166,33 @@ def test_real_titles_in_the_pack_link(bundled_pack):
         ("lga-item-3", "creating-the-conditions"),
         ("north-yorkshire-item-9", "creating-the-conditions"),
     }
+
+
+def test_hansard_column_without_a_comma_before_it():
+    (c,) = parse_citations("HC Deb 12 May 2011 c123W")
+    assert c.type == "hansard"
+    assert (c.fields["first_column"], c.fields["section"]) == (123, "written answer")
+
+
+@pytest.mark.parametrize(
+    "text, kind, paragraphs, words",
+    [
+        ("Cm 8092, para 7.2", "command_paper", "7.2", "Command paper Cm 8092, paragraph 7.2"),
+        (
+            "Prevent, Cm 8092, June 2011, para 5.3",
+            "command_paper",
+            "5.3",
+            "Command paper Cm 8092, paragraph 5.3",
+        ),
+        (
+            "HC 65 2009-10, paras 12-14",
+            "house_paper",
+            "12-14",
+            "House of Commons paper 65, session 2009-10, paragraphs 12-14",
+        ),
+    ],
+)
+def test_para_pin_cites_after_papers_are_kept(text, kind, paragraphs, words):
+    (c,) = parse_citations(text)
+    assert c.type == kind and c.fields["paragraphs"] == paragraphs
+    assert describe(c) == words

@@ -330,3 +330,50 @@ def test_symbol_and_roman_markers_are_linked_or_flagged():
         ("ii", "defined", "Council tax base, 2024."),
         ("*", "missing", None),
     ]
+
+
+def test_running_headers_and_page_numbers_left_by_a_conversion_are_removed():
+    doc = read(
+        """
+        # Youth services
+
+        Councils have cut their youth services in every region, and the cuts have fallen hardest on
+
+        Youth Services Network | 7
+
+        the areas with the most young people.
+
+        8
+
+        Youth Services Network | 8
+
+        ## Findings
+
+        The network found that most councils now commission services from charities.
+        """,
+        "markdown",
+    )
+    assert texts(doc) == [
+        "Youth services",
+        "Councils have cut their youth services in every region, and the cuts have fallen hardest on the "
+        "areas with the most young people.",
+        "Findings",
+        "The network found that most councils now commission services from charities.",
+    ]
+
+
+def test_line_end_hyphens_in_markdown_paragraphs():
+    doc = read(
+        """
+        # Paper
+
+        The commu-
+        nity groups met the ex-
+        servicemen's association, and the community voted.
+        """,
+        "markdown",
+    )
+    assert (
+        doc.blocks[1].text
+        == "The community groups met the ex-servicemen's association, and the community voted."
+    )

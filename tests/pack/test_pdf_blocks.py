@@ -54,7 +54,7 @@ def test_headings_by_size_and_weight_with_levels(qapp, tmp_path):
 def test_numbered_paragraphs_keep_their_numbers(qapp, tmp_path):
     page = [Text(72, 80, "2.", 11, True), Text(100, 80, "Background", 11, True)]
     y = 110
-    for num in ("2.1", "2.2", "10."):
+    for num in ("2.1", "2.2", "2.3"):
         page.append(Text(72, y, num, 11))
         lines, y = wrap(f"Paragraph {num} says {filler(7, 28)}.", 110, y)
         page += lines
@@ -64,10 +64,22 @@ def test_numbered_paragraphs_keep_their_numbers(qapp, tmp_path):
         ("heading", "2"),
         ("paragraph", "2.1"),
         ("paragraph", "2.2"),
-        ("paragraph", "10"),
+        ("paragraph", "2.3"),
     ]
     assert doc.blocks[0].text == "Background"
-    assert doc.blocks[3].text.startswith("Paragraph 10. says")
+    assert doc.blocks[3].text.startswith("Paragraph 2.3 says")
+
+
+def test_numbers_with_a_dot_and_no_decimals_number_paragraphs_too(qapp, tmp_path):
+    page, y = [], 80.0
+    for num in ("9.", "10.", "11."):
+        page.append(Text(72, y, num, 11))
+        lines, y = wrap(f"Point {num} says {filler(4, 28)}.", 110, y)
+        page += lines
+        y += 12
+    doc = read_pdf(tmp_path, [page])
+    assert [b.number for b in doc.blocks] == ["9", "10", "11"]
+    assert doc.blocks[1].regions[0].x0 < 80  # the line's region starts at its printed number
 
 
 def test_bullets_are_list_items_and_their_wrapped_lines_stay_with_them(qapp, tmp_path):
@@ -132,3 +144,67 @@ def test_a_pack_document_with_format_pdf_is_read_by_the_pdf_reader(qapp, tmp_pat
     assert doc.format == "pdf"
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
     assert doc.blocks[1].regions
+
+
+def test_a_line_ended_with_room_to_spare_ends_its_block(qapp, tmp_path):
+    # A form: each field on its own line, no spacing, none ending a sentence.
+    page = [
+        Text(72, 80, "Responsible Officer for mitigating", 11),
+        Text(72, 94, "actions for Race", 11),
+        Text(72, 108, "24. Negative impacts and Mitigating actions for Religion and belief", 11),
+        Text(72, 122, "Are there negative impacts for Religion", 11),
+    ]
+    page.append(Text(72, 150, f"Wrapped text {filler(3, 60)}", 11))  # a long line for the right edge
+    doc = read_pdf(tmp_path, [page])
+    assert [b.number for b in doc.blocks][:3] == [None, "24", None]
+    assert doc.blocks[0].text == "Responsible Officer for mitigating actions for Race"
+    assert doc.blocks[1].text == "Negative impacts and Mitigating actions for Religion and belief"
+
+
+def test_a_number_set_against_its_text_is_read_apart(qapp, tmp_path):
+    page = [
+        Text(72, 80, "10.Regarding the workforce, the outlook is mixed.", 11),
+        Text(72, 110, "(m)In February the Deputy Ambassador visits.", 11),
+    ]
+    doc = read_pdf(tmp_path, [page])
+    assert (doc.blocks[0].number, doc.blocks[0].text) == (
+        "10",
+        "Regarding the workforce, the outlook is mixed.",
+    )
+    assert (doc.blocks[1].marker, doc.blocks[1].text) == ("(m)", "In February the Deputy Ambassador visits.")
+
+
+def test_a_table_over_two_pages_is_one_table_without_its_header_again(qapp, tmp_path):
+    def rows(first: int, y: float) -> list[Text]:
+        out = [Text(72, y, "Service", 10), Text(300, y, "Budget", 10)]
+        for i in range(4):
+            out += [
+                Text(72, y + 16 * (i + 1), f"Service {first + i}", 10),
+                Text(300, y + 16 * (i + 1), "100", 10),
+            ]
+        return out
+
+    doc = read_pdf(tmp_path, [rows(1, 700), rows(5, 200)])
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    assert table.rows[0] == ("Service", "Budget")
+    assert [r[0] for r in table.rows[1:]] == [f"Service {i}" for i in range(1, 9)]
+
+
+def test_a_bold_lead_in_that_wraps_is_part_of_its_paragraph(qapp, tmp_path):
+    page = [
+        Text(72, 80, "Transition Gap:", 11, True),
+        Text(170, 80, "Young adults in Kent with a learning disability move", 11),
+        Text(72, 94, "into adult social care at the age of 26.", 11),
+        Text(72, 130, "Key Considerations", 11, True),
+        Text(72, 150, "The proposals address a number of issues.", 11),
+    ]
+    doc = read_pdf(tmp_path, [page])
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (
+            "paragraph",
+            "Transition Gap: Young adults in Kent with a learning disability move into adult social "
+            "care at the age of 26.",
+        ),
+        ("heading", "Key Considerations"),
+        ("paragraph", "The proposals address a number of issues."),
+    ]

@@ -73,3 +73,43 @@ def test_a_grid_of_figures_is_a_table_with_its_rows(qapp, tmp_path):
     assert len(tables) == 1
     assert tables[0].rows == tuple(rows)
     assert doc.blocks[-1].text == "The figures are in thousands of pounds."
+
+
+def test_a_paragraph_runs_on_from_one_column_into_the_next(qapp, tmp_path):
+    # Paragraphs start with a first-line indent; the third is cut by the column break mid-sentence
+    # and goes on flush at the top of the next column, with a capital.
+    page: list[Text] = []
+    y = 80.0
+    for p in range(2):
+        lines, y = wrap(f"Para{p} starts. {filler(p, 30)}.", 50, y, width=40, size=9, leading=11, indent=9)
+        page += lines
+    cut, _ = wrap(
+        f"Para2 starts. {filler(2, 24)} and the crew of", 50, y, width=40, size=9, leading=11, indent=9
+    )
+    page += cut
+    rest, y2 = wrap(
+        f"Lion Air Flight 043 landed safely. {filler(5, 30)}.", 310, 80, width=40, size=9, leading=11
+    )
+    page += rest
+    more, _ = wrap(f"Para4 starts. {filler(6, 30)}.", 310, y2, width=40, size=9, leading=11, indent=9)
+    page += more
+    doc = read_pdf(tmp_path, [page])
+    texts = [b.text for b in doc.blocks]
+    assert [t.split()[0] for t in texts] == ["Para0", "Para1", "Para2", "Para4"]
+    assert texts[2].endswith(f"and the crew of Lion Air Flight 043 landed safely. {filler(5, 30)}.")
+
+
+def test_a_sparse_page_takes_the_columns_of_the_paper(qapp, tmp_path):
+    # Page 2 holds too little to show its own gutter (a short last page): it reads as the first did.
+    first = _column("A", 50, 100, 4, 40) + _column("B", 310, 100, 4, 40)
+    last = [
+        Text(50, 100, "C0 begins on the left.", 10),
+        Text(310, 100, "D0 begins on the right.", 10),
+        Text(50, 113, "C0 ends on the left.", 10),
+        Text(310, 113, "D0 ends on the right.", 10),
+    ]
+    doc = read_pdf(tmp_path, [first, last])
+    assert [b.text for b in doc.blocks][-2:] == [
+        "C0 begins on the left. C0 ends on the left.",
+        "D0 begins on the right. D0 ends on the right.",
+    ]

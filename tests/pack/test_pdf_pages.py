@@ -70,3 +70,33 @@ def test_the_metadata_title_serves_when_the_first_page_has_no_title(qapp, tmp_pa
     lines, _ = wrap(f"Plain text only. {filler(3, 30)}.", 72, 100)
     path = make_pdf(tmp_path / "plain.pdf", [lines], title="Minutes of the Cabinet")
     assert read_details(path).title == "Minutes of the Cabinet"
+
+
+def test_a_cover_table_subject_is_the_title(qapp, tmp_path):
+    from briefing_app.pack.readers.pdf import read_details
+    from tests.pack.pdf_maker import make_pdf
+
+    page = [
+        Text(72, 80, "From:", 11, True),
+        Text(220, 80, "Cabinet Member for Finance", 11),
+        Text(72, 108, "Subject:", 11, True),
+        Text(220, 108, "Transfer of the Strengthening", 11),
+        Text(220, 122, "Independence Service", 11),
+        Text(72, 150, "Decision no:", 11, True),
+        Text(220, 150, "24/00109", 11),
+    ]
+    path = make_pdf(tmp_path / "cover.pdf", [page], title="Executive Decision")
+    assert read_details(path).title == "Transfer of the Strengthening Independence Service"
+
+
+def test_page_labels_give_the_printed_pages_when_nothing_is_stamped(tmp_path):
+    from briefing_app.pack.model import DocumentMeta
+    from briefing_app.pack.readers import pdf
+    from tests.pack.pdf_maker import minimal_pdf
+
+    words = ["Budget", "Reserves", "Borrowing"]
+    pages = [[(72, 300, f"{w} is the subject of this page of the appendix.")] for w in words]
+    path = minimal_pdf(tmp_path / "labelled.pdf", pages, page_labels="0 << /S /D /St 41 >>")
+    doc = pdf.read(path, DocumentMeta(id="a", title="A", file="labelled.pdf", format="pdf"))
+    assert [b.page for b in doc.blocks] == [41, 42, 43]
+    assert [r.page for b in doc.blocks for r in b.regions] == [0, 1, 2]

@@ -65,3 +65,21 @@ def test_appendix_k_links_its_two_footnotes():
     doc = _read(KENT / "Appendix K - Economic and Fiscal Context.pdf")
     assert [(n.label, n.status) for n in doc.notes] == [("1", "defined"), ("2", "defined")]
     assert sum(len(b.note_refs) for b in doc.blocks) == 2
+
+
+def test_every_kent_paper_reads_with_pages_and_regions():
+    papers = sorted(KENT.glob("*.pdf"))
+    assert len(papers) == 38
+    for path in papers:
+        doc = _read(path)
+        assert doc.blocks, path.name
+        assert all(b.page is not None for b in doc.blocks), path.name
+        assert all(b.regions and b.regions[0].start == 0 for b in doc.blocks), path.name
+
+
+def test_treasury_strategy_keeps_its_paragraph_numbers_and_notes():
+    doc = _read(KENT / "Appendix L - Treasury Management Strategy 2025-26.pdf")
+    numbers = {b.number for b in doc.blocks if b.number}
+    assert {"10", "49", "58", "94"} <= numbers  # set against their text: "10.Regarding", "49.PWLB"
+    assert len(numbers) >= 95
+    assert [(n.label, n.status) for n in doc.notes] == [("1", "defined"), ("2", "defined")]

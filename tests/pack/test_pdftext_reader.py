@@ -339,3 +339,20 @@ def test_roman_and_symbol_markers_are_cut_from_words_and_linked_or_flagged():
         "*": ("defined", "Figures are provisional."),
         "†": ("missing", None),
     }
+
+
+def test_a_numbered_section_title_before_its_first_paragraph_is_a_heading():
+    doc = read(
+        """
+        1. Introduction
+        1.1 Transitions is the process of a minor or young person moving into legal adulthood, and 
+        this report sets out how the council will manage it. 
+        1.2 The service oversees transitions between the ages of 18 and 25. 
+        """,
+        "pdf-text",
+    )
+    assert [(b.kind, b.number, b.text[:20]) for b in doc.blocks] == [
+        ("heading", None, "1. Introduction"),
+        ("paragraph", "1.1", "Transitions is the p"),
+        ("paragraph", "1.2", "The service oversees"),
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from briefing_app.pack.model import Block, Document, DocumentMeta, Note, Span
 from briefing_app.pack.notes import (
     Definition,
@@ -12,7 +14,7 @@ from briefing_app.pack.notes import (
 )
 from briefing_app.pack.pages import assign_pages
 from briefing_app.pack.readers import hyphens
-from briefing_app.pack.readers.draft import Draft, NoteDef, PageBreak
+from briefing_app.pack.readers.draft import Draft, NoteDef, PageBreak, own_numbers
 from briefing_app.pack.readers.inline import Inline, parse_inline
 
 
@@ -29,6 +31,7 @@ def finish(
 ) -> Document:
     items = join_tables(items)
     drafts = [it for it in items if isinstance(it, Draft)]
+    own_numbers(drafts)
     hyphens.repair(drafts)
     pages = assign_pages(items)
     parsed: list[Inline] = [parse_inline(d.raw, markup=markup) for d in drafts]
@@ -125,29 +128,35 @@ def _cut_glued_markers(drafts: list[Draft], parsed: list[Inline]):
     digits = find_glued_endnotes(texts)
     taken = {(g.block, g.start) for g in digits}
     found = digits + [g for g in find_glued_symbols(texts) if (g.block, g.start) not in taken]
+    found.sort(key=lambda g: (g.block, g.start))
     by_block: dict[int, list] = {}
     for g in found:
         by_block.setdefault(g.block, []).append(g)
     out = list(parsed)
-    cut_at: dict[int, list[int]] = {}
-    for bi, hits in by_block.items():
-        inl = parsed[bi]
-        text, spans = inl.text, list(inl.spans)
-        offsets = []
-        for g in sorted(hits, key=lambda g: g.start, reverse=True):
-            cut = g.end - g.start
-            text = text[: g.start] + text[g.end :]
-            spans = [_shift(s, g.start, cut) for s in spans]
-            offsets = [o - cut if o > g.start else o for o in offsets]
-            offsets.append(g.start)
-        cut_at[bi] = sorted(offsets)
-        out[bi] = Inline(text, spans, [])
-    where = [(bi, off) for bi in sorted(cut_at) for off in cut_at[bi]]
-    labels = [g.label for g in sorted(found, key=lambda g: (g.block, g.start))]
+    where: list[tuple[int, int]] = []
+    for bi in sorted(by_block):
+        hits, inl = by_block[bi], parsed[bi]
+        # One pass over the text: the pieces between markers, and each marker's offset once the
+        # markers before it are gone.
+        pieces, cuts, pos, removed = [], [], 0, 0
+        for g in hits:
+            pieces.append(inl.text[pos : g.start])
+            where.append((bi, g.start - removed))
+            cuts.append((g.start, g.end - g.start))
+            removed += g.end - g.start
+            pos = g.end
+        pieces.append(inl.text[pos:])
+        out[bi] = Inline("".join(pieces), [_shift_all(sp, cuts) for sp in inl.spans], [])
+    labels = [g.label for g in found]
     return out, where, labels
 
 
-def _shift(span: Span, at: int, cut: int) -> Span:
-    start = span.start - cut if span.start > at else span.start
-    end = span.end - cut if span.end > at else span.end
+def _shift_all(span: Span, cuts: list[tuple[int, int]]) -> Span:
+    """Move a span left by the lengths of the markers cut before its ends."""
+    ends = [s for s, _ in cuts]
+    totals = [0]
+    for _, length in cuts:
+        totals.append(totals[-1] + length)
+    start = span.start - totals[bisect_left(ends, span.start)]
+    end = span.end - totals[bisect_left(ends, span.end)]
     return Span(start, end, span.kind, span.target)

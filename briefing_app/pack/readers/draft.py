@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 
@@ -22,21 +23,63 @@ class Draft:
 
     def append(self, raw: str, line: int, sep: str = " ") -> None:
         """Continue this block with more source text (a wrapped line, or the rest of a cut paragraph)."""
-        if self.raw.endswith("-") and sep == " " and raw[:1].isalpha():
+        parts = self.__dict__["_parts"]
+        size = self.__dict__["_size"]
+        if not size:
+            self.raw = raw
+            self.line_starts.append((0, line))
+            return
+        last = parts[-1]
+        if last.endswith("-") and sep == " " and raw[:1].isalpha():
             # Split at a hyphen: hyphens.repair decides, with the whole document, whether it is
             # a compound ("ex-" / "servicemen") or a word broken in two ("commu-" / "nity").
             sep = ""
-            if self.raw[-2:-1].isalpha():
-                self.hyphens.append(len(self.raw) - 1)
-        self.raw = f"{self.raw}{sep}{raw}" if self.raw else raw
-        self.line_starts.append((len(self.raw) - len(raw), line))
+            if self.tail(2)[:1].isalpha():
+                self.hyphens.append(size - 1)
+        # Pieces joined when the whole text is asked for: appending line by line stays linear.
+        parts.append(f"{sep}{raw}")
+        self.__dict__["_size"] = size + len(sep) + len(raw)
+        self.line_starts.append((size + len(sep), line))
+
+    def tail(self, n: int = 160) -> str:
+        """The last n characters or so of the text, without joining the whole of it."""
+        parts = self.__dict__["_parts"]
+        taken, total = [], 0
+        for piece in reversed(parts):
+            taken.append(piece)
+            total += len(piece)
+            if total >= n:
+                break
+        return "".join(reversed(taken))[-n:]
+
+    def last_line(self, n: int = 400) -> str:
+        """The text after the last newline, when that is at most n characters long (a field of
+        contact details, say); a longer last line comes back empty, as no such short line."""
+        t = self.tail(n)
+        if "\n" in t:
+            return t[t.rfind("\n") + 1 :]
+        return t if self.__dict__["_size"] <= n else ""
 
     def line_at(self, raw_offset: int) -> int:
-        line = self.line
-        for offset, ln in self.line_starts:
-            if offset <= raw_offset:
-                line = ln
-        return line
+        at = bisect_right(self.line_starts, raw_offset, key=lambda s: s[0])
+        return self.line_starts[at - 1][1] if at else self.line
+
+
+def _get_raw(self: Draft) -> str:
+    parts = self.__dict__["_parts"]
+    if len(parts) > 1:
+        parts[:] = ["".join(parts)]
+    return parts[0]
+
+
+def _set_raw(self: Draft, value: str) -> None:
+    self.__dict__["_parts"] = [value]
+    self.__dict__["_size"] = len(value)
+
+
+# A property set after the dataclass is made, so the generated __init__ and every `d.raw = ...`
+# go through it: the text is kept as pieces until it is read whole.
+Draft.raw = property(_get_raw, _set_raw)  # type: ignore[assignment]
 
 
 @dataclass
@@ -63,7 +106,9 @@ _UPPER_START = re.compile(r"^[\W_]*[A-Z0-9]")
 
 
 def ends_sentence(raw: str) -> bool:
-    return bool(TERMINAL.search(_TRAILING_MARKERS.sub("", raw)))
+    # Only the end of the text matters: looking at its last characters keeps a long paragraph
+    # read line by line from costing the square of its length.
+    return bool(TERMINAL.search(_TRAILING_MARKERS.sub("", raw[-300:])))
 
 
 def starts_lower(raw: str) -> bool:
@@ -95,6 +140,37 @@ def split_subitem(line: str) -> tuple[str, str] | None:
     return (marker if marker.startswith("(") else f"({marker}"), m.group("rest")
 
 
+def own_numbers(drafts: list) -> None:
+    """Keep a paragraph number only where it numbers the document's own paragraphs: it runs on
+    from, or into, another numbered paragraph (4.1 beside 4.2, 9 beside 10), or it sits where the
+    headings are not numbered or under a heading of its own section (1.1 under "1 Introduction").
+    A lone "7.2" under section 2.3 is the number of a paragraph quoted from another paper: it
+    goes back into the text, as printed."""
+    numbered = [d for d in drafts if isinstance(d, Draft) and d.number and d.kind == "paragraph"]
+    have = {d.number for d in numbered}
+    numbered_ids = {id(d) for d in numbered}
+    section: str | None = None
+    for d in drafts:
+        if not isinstance(d, Draft):
+            continue
+        if d.kind == "heading":
+            m = re.match(r"^\W*(\d{1,2})\b", d.number or d.raw)  # a PDF heading keeps its number apart
+            section = m.group(1) if m else section
+            continue
+        if id(d) not in numbered_ids:
+            continue
+        parts = d.number.split(".")
+        head, last = parts[:-1], int(parts[-1])
+        neighbours = {".".join([*head, str(last + k)]) for k in (-1, 1)}
+        if len(parts) > 1:
+            neighbours |= {".".join(head)}  # "4" itself, above 4.1
+        else:
+            neighbours |= {f"{d.number}.1"}
+        if have & neighbours or section is None or parts[0] == section:
+            continue
+        d.raw, d.number = f"{d.number} {d.raw}", None
+
+
 def split_number(line: str) -> tuple[str, str] | None:
     m = _NUMBERED.match(line)
     if not m:
@@ -108,7 +184,7 @@ def normalise_title(raw: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .:")
 
 
-_CONTENTS_ENTRY = re.compile(r"^(?P<title>.*?\S)[\s.]+(?P<page>\d{1,3})$")
+_CONTENTS_ENTRY = re.compile(r"^(?P<title>.*?\S)[\s.]+(?P<page>[0-9]{1,3})$")
 
 
 def contents_entry(cells: list[str]) -> tuple[str, int] | None:
@@ -117,7 +193,7 @@ def contents_entry(cells: list[str]) -> tuple[str, int] | None:
     cells = [c for c in cells if c]
     if not cells:
         return None
-    if len(cells) >= 2 and cells[-1].isdigit():
+    if len(cells) >= 2 and cells[-1].isascii() and cells[-1].isdigit():  # not "²", which int() refuses
         return " ".join(cells[:-1]), int(cells[-1])
     m = _CONTENTS_ENTRY.match(" ".join(cells))
     if m:

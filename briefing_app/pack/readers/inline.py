@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from briefing_app.pack.model import Span
 
 _TOKEN = re.compile(
-    r"(?P<sup><sup>\s*(?P<sup_text>.*?)\s*</sup>)"
-    r"|(?P<link>\[(?P<link_text>[^\]]*)\]\((?P<link_url>[^)\s]*)\))"
+    # Bounded: an unclosed <sup> or [ is looked past after a few hundred characters, not to the
+    # end of the text, so a paragraph full of them is read in linear time.
+    r"(?P<sup><sup>\s*(?P<sup_text>(?:[^<]|<(?!/?sup\b)){0,200}?)\s*</sup>)"
+    r"|(?P<link>\[(?P<link_text>[^\]\[]{0,1000})\]\((?P<link_url>[^)\s]{0,2000})\))"
     r"|(?P<auto><(?P<auto_url>(?:https?://|mailto:|www\.)[^>\s]+)>)"
     r"|(?P<tag></?(?P<tag_name>b|strong|i|em|u|span)\b[^>]*>)"
     r"|(?P<symbol>(?<=[\w.,;:)’”'\"])[†‡§¶]{1,3}(?![\w]))"

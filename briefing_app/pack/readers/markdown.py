@@ -24,8 +24,9 @@ from briefing_app.pack.readers.draft import (
     normalise_title,
     split_subitem,
 )
-from briefing_app.pack.readers.endnotes import take_endnotes
+from briefing_app.pack.readers.endnotes import is_notes_title, take_endnotes
 from briefing_app.pack.readers.inline import parse_inline
+from briefing_app.pack.readers.textpages import find_text_pages
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
@@ -36,6 +37,9 @@ _NOTE_DEF = re.compile(
     r"^\s*(?:<sup>\s*(\d{1,3}|[ivx]{1,5}|[*†‡§¶]{1,3})\s*</sup>\s*|\*\*(\d{1,3})\*\*\s*|([†‡§¶]{1,3}|\\\*)\s+)(.*)$"
 )
 _BROKEN_ORDINAL = re.compile(r"^(\d{1,2})\.\*\*\s+(.*)$")  # "- 1.** Awareness ..." in a converted table
+# "...or online at:" then "(<http://example.gov.uk>)." set apart: one sentence, not two blocks.
+_ADDRESS_ONLY = re.compile(r"^\W*(https?://|www\.|mailto:|\S+@\S+\.\w+)\S*\W*$")
+_STRUCTURE = re.compile(r"^\s*(#|\||>|[-*+]\s|\d{1,3}[.)]\s|<sup>|\*\*\d|[-*_]{3})")
 _QUOTE_OPEN = "‘“'\""
 
 
@@ -47,14 +51,20 @@ class _Unit:
     level: int | None = None
     marker: str | None = None
     label: str | None = None
+    hyphens: list[int] = field(default_factory=list)  # offsets of line-end hyphens in the joined text
 
 
 def read(text: str, meta: DocumentMeta) -> Document:
-    units = _units(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Running headers, footers and page numbers a conversion left as plain lines, found as in
+    # text sources; a line of markdown structure (a heading, a table row, a note) is never one.
+    furniture = {i for i in find_text_pages(lines).furniture if not _STRUCTURE.match(lines[i])}
+    units = _units([ln if i not in furniture else "\0" for i, ln in enumerate(lines)])
     items: list[Draft | PageBreak] = []
     defs: list[NoteDef] = []
     last: Draft | None = None  # the last body block, which a cut paragraph may continue
     gap_after_rule = False
+    last_heading: Draft | None = None  # the heading just read, with nothing after it yet
     i = 0
     while i < len(units):
         u = units[i]
@@ -72,16 +82,25 @@ def read(text: str, meta: DocumentMeta) -> Document:
             last = None
             continue
         if u.kind == "note_def":
-            # A definition outside a page-foot block: still a definition, in the notes.
-            defs.append(NoteDef(u.label, _joined(u), u.line))
+            # A definition outside a page-foot block: still a definition, in the notes; under an
+            # end-notes heading, an end note, and the heading has nothing else to show.
+            under = last_heading is not None and is_notes_title(last_heading.raw)
+            defs.append(NoteDef(u.label, _joined(u), u.line, "endnote" if under else "footnote"))
+            if under and items and items[-1] is last_heading:
+                items.pop()
             i += 1
             continue
+        last_heading = None
         raw = _joined(u)
         if (
             u.kind == "paragraph"
             and last is not None
             and last.kind in ("paragraph", "list_item", "quote")
-            and (continues(last.raw, raw) or (gap_after_rule and not ends_sentence(last.raw)))
+            and (
+                continues(last.tail(), raw)
+                or (gap_after_rule and not ends_sentence(last.tail()))
+                or (last.tail().rstrip().endswith(":") and _ADDRESS_ONLY.match(parse_inline(raw).text))
+            )
         ):
             last.append(raw, u.line)
             gap_after_rule = False
@@ -90,6 +109,8 @@ def read(text: str, meta: DocumentMeta) -> Document:
         gap_after_rule = False
         draft = _draft(u, raw)
         items.append(draft)
+        if draft.kind == "heading":
+            last_heading = draft
         last = draft if draft.kind in ("paragraph", "list_item", "quote") else None
         i += 1
 
@@ -106,6 +127,8 @@ def _units(lines: list[str]) -> list[_Unit]:
     units: list[_Unit] = []
     cur: _Unit | None = None
     for n, line in enumerate(lines, start=1):
+        if line == "\0":
+            continue  # page furniture: the paragraph it cut goes on
         stripped = line.strip()
         if not stripped:
             cur = None
@@ -136,7 +159,9 @@ def _units(lines: list[str]) -> list[_Unit]:
             cur.lines.append((n, stripped.lstrip(">").strip()))
             continue
         if m := _BULLET.match(line):
-            cur = _Unit("list_item", n, [(n, m.group(1))], marker="•")
+            sub = split_subitem(m.group(1))  # "- (a) text": the letter is the item's marker
+            body, marker = (sub[1], sub[0]) if sub else (m.group(1), "•")
+            cur = _Unit("list_item", n, [(n, body)], marker=marker)
             units.append(cur)
             continue
         if sub := split_subitem(line):
@@ -157,16 +182,22 @@ def _units(lines: list[str]) -> list[_Unit]:
 
 def _joined(u: _Unit) -> str:
     """Join a unit's lines: a soft wrap becomes a space, a markdown hard break (two spaces) a newline."""
-    out = ""
+    out: list[str] = []
+    size = 0
+    u.hyphens = []
     for idx, (_, line) in enumerate(u.lines):
         piece = line.strip()
-        if idx == 0:
-            out = piece
-            continue
-        previous = u.lines[idx - 1][1]
-        sep = "\n" if previous.endswith("  ") else " "
-        out = f"{out}{sep}{piece}"
-    return out
+        if idx:
+            previous = out[-1]
+            if previous.endswith("-") and previous[-2:-1].isalpha() and piece[:1].isalpha():
+                u.hyphens.append(size - 1)  # "commu-" / "nity": hyphens.repair decides
+            else:
+                sep = "\n" if u.lines[idx - 1][1].endswith("  ") else " "
+                out.append(sep)
+                size += len(sep)
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)
 
 
 def _draft(u: _Unit, raw: str) -> Draft:
@@ -193,7 +224,7 @@ def _draft(u: _Unit, raw: str) -> Draft:
         return Draft("quote", raw, u.line)
     if m := _NUMBERED_PARA.match(raw):
         return Draft("paragraph", m.group(2), u.line, number=m.group(1))
-    return Draft("paragraph", raw, u.line)
+    return Draft("paragraph", raw, u.line, hyphens=list(u.hyphens))
 
 
 def _fully(raw: str, kind: str) -> bool:

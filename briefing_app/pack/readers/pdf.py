@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from briefing_app.errors import BriefingError
@@ -18,9 +19,9 @@ from briefing_app.pack.model import Block, Document, DocumentMeta, Region, Span
 from briefing_app.pack.notes import Definition, MarkerAt, link_footnotes
 from briefing_app.pack.readers.build import finish
 from briefing_app.pack.readers.furniture import PageLine, find_furniture
-from briefing_app.pack.readers.pdfblocks import BlockBuilder, PdfDraft, PLine, vocabulary
+from briefing_app.pack.readers.pdfblocks import BlockBuilder, PdfDraft, PLine
 from briefing_app.pack.readers.pdfchars import PdfPageText, open_pdf, read_page
-from briefing_app.pack.readers.pdflayout import Line, borrow_gutters, find_gutters, page_lines
+from briefing_app.pack.readers.pdflayout import Line, borrow_gutters, find_gutters, is_sparse, page_lines
 from briefing_app.pack.readers.pdfmeta import PdfDetails, details
 from briefing_app.pack.readers.pdfnotes import FoundNote, find_notes, is_marker_label
 
@@ -28,6 +29,10 @@ _BLANK = re.compile(
     r"^\W*(this\s+)?page\s+(is\s+)?(has\s+been\s+)?(intentionally|deliberately)\s+(left\s+)?blank\W*$",
     re.IGNORECASE,
 )
+
+
+_GLUED_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|\([a-z]{1,4}\))(?=[A-Z][A-Za-z])")
+_EDGE = 0.12  # the bands at the head and foot of a page where running heads and footers sit
 
 
 class PdfReadError(BriefingError):
@@ -84,14 +89,17 @@ def build_document(pages: list[PdfPageText], meta: DocumentMeta) -> Document:
                 pl = _prepare(ln, order[id(ln)], labels)
                 if pl.text:
                     plines.append(pl)
-    vocab = vocabulary([pl.text for pl in plines])
-    drafts = BlockBuilder(plines, body, body_bold, vocab).run()
+    drafts = BlockBuilder(plines, body, body_bold).run()
     for d in drafts:
         d.start_page = numbers[d.pdf_page]
     remarks = []
     if pages and not any(p.fragments for p in pages):
         remarks.append("This PDF has no text layer (a scan): its pages cannot be searched.")
+    before = [d.raw for d in drafts]
     doc = finish(meta, "pdf", list(drafts), markup=False, remarks=remarks)
+    for d, raw in zip(drafts, before, strict=True):
+        if d.raw != raw:
+            _follow_repairs(d, raw)
     return _attach(doc, drafts, notes, {id(n.lines[0]): order[id(n.lines[0])] for n in notes})
 
 
@@ -102,20 +110,27 @@ def _columns(pages: list[PdfPageText]) -> list[list[tuple[float, float]]]:
     if not sets:
         return found
     usual = max(set(sets), key=sets.count)
-    if sets.count(usual) < 2:
-        return found
     model = next(g for g in found if tuple((round(a / 5), round(b / 5)) for a, b in g) == usual)
+    # A page with too little text to show columns of its own borrows them; any other page only
+    # when the paper sets several pages in those columns (a page of figures and captions).
+    common = sets.count(usual) >= 2
     return [
-        g or (model if borrow_gutters(p.fragments, model) else []) for p, g in zip(pages, found, strict=True)
+        g or (model if (common or is_sparse(p.fragments)) and borrow_gutters(p.fragments, model) else [])
+        for p, g in zip(pages, found, strict=True)
     ]
 
 
 def _printed_numbers(pages: list[PdfPageText], lines: list[list[Line]]) -> list[int | None]:
     """Remove page furniture from `lines` (in place) and return each page's printed number."""
+    # Only lines at a page's head or foot can be furniture: a form's labels or a table's row
+    # headings repeat at one height on every page too, and they are the paper's text.
     feed = [
         [
-            PageLine(pi, li, ln.text, ln.top / pages[pi].height, ln.bottom / pages[pi].height)
+            PageLine(
+                pi, li, ln.text, ln.top / max(pages[pi].height, 1.0), ln.bottom / max(pages[pi].height, 1.0)
+            )
             for li, ln in enumerate(page)
+            if _at_edge(ln, li, len(page), pages[pi].height)
         ]
         for pi, page in enumerate(lines)
     ]
@@ -131,6 +146,12 @@ def _printed_numbers(pages: list[PdfPageText], lines: list[list[Line]]) -> list[
     offsets = [n - i for i, n in enumerate(found) if n is not None]
     offset = max(set(offsets), key=offsets.count) if offsets else 1
     return [n if n is not None else (i + offset if i + offset >= 1 else None) for i, n in enumerate(found)]
+
+
+def _at_edge(ln: Line, index: int, count: int, height: float) -> bool:
+    if index < 2 or index >= count - 2:
+        return True
+    return ln.top < _EDGE * height or ln.bottom > (1 - _EDGE) * height
 
 
 def _body_style(lines: list[list[Line]]) -> tuple[float, bool]:
@@ -164,6 +185,13 @@ def _prepare(ln: Line, order: int, labels: set[str]) -> PLine:
         text = text[:at] + label + text[at:]
         sups.append((at, at + len(label)))
         shift += len(label)
+    if m := _GLUED_NUMBER.match(text):
+        # "10.Regarding": a paragraph number set against its text by a tab stop too close for a
+        # space to show; the number is read apart from the text, as it is printed.
+        at = m.end()
+        text = f"{text[:at]} {text[at:]}"
+        marks = [(o + (o >= at), lb) for o, lb in marks]
+        sups = [(s + (s >= at), e + (e >= at)) for s, e in sups]
     if text.startswith(" "):
         trimmed = len(text) - len(text.lstrip())
         text = text[trimmed:]
@@ -172,13 +200,30 @@ def _prepare(ln: Line, order: int, labels: set[str]) -> PLine:
     return PLine(ln, text.rstrip(), order, marks, sups)
 
 
+def _follow_repairs(d: PdfDraft, old: str) -> None:
+    """The shared stages changed the draft's text (a line-end hyphen taken out, a paragraph number
+    put back in front of it): move the offsets of its lines, markers and superscripts to match."""
+    blocks = SequenceMatcher(None, old, d.raw, autojunk=False).get_matching_blocks()
+
+    def moved(at: int) -> int:
+        if at == 0:
+            return 0  # the first line still starts the text, whatever went in front of it
+        for a, b, size in blocks:
+            if at < a + size:
+                return b + max(0, at - a)
+        return len(d.raw)
+
+    d.regions = [(moved(at), ln) for at, ln in d.regions]
+    d.marks = [(moved(at), lb) for at, lb in d.marks]
+    d.sups = [(moved(s), moved(e)) for s, e in d.sups]
+
+
 def _attach(
     doc: Document, drafts: list[PdfDraft], found: list[FoundNote], note_order: dict[int, int]
 ) -> Document:
     """Give the finished blocks their regions, superscripts and linked note references."""
-    kept = [d for d in drafts if d.raw.strip() or d.kind == "table"]
-    if len(kept) != len(doc.blocks):  # finish dropped a draft we did not: keep the blocks as they are
-        return doc
+    by_line = {d.line: d for d in drafts}  # a draft's line (its first line's place) is its block's
+    kept = [by_line[b.line] for b in doc.blocks]
     markers, where = [], []
     for bi, d in enumerate(kept):
         for offset, label in d.marks:

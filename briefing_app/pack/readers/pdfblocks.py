@@ -4,8 +4,8 @@ A paragraph ends at a wider gap than the lines' own leading, at a first-line ind
 finished sentence, at an outdent, or after a short line that ends a sentence. It carries on across a
 column or page break while its sentence is unfinished. A heading is set larger than the body, or
 bold in a body that is not; its level comes from its size and weight among the document's
-headings. A line-end hyphen is dropped only where the joined word is one the document uses (or ends
-in a common suffix); otherwise the hyphen stays and the halves are joined without a space.
+headings. A line that ends at a hyphen is joined without a space and the hyphen noted, for the
+shared stage (hyphens.repair) to drop where it broke a word.
 """
 
 from __future__ import annotations
@@ -19,34 +19,7 @@ from briefing_app.pack.readers.pdflayout import Line
 _BULLET = re.compile(r"^(?P<mark>[•▪●◦■►➢✓\uf0b7\uf0a7\uf0d8\uf076-]|[-–*])\s*(?P<rest>\S.*)$")
 _O_BULLET = re.compile(r"^o\s+(?P<rest>\S.*)$")
 _LETTERED = re.compile(r"^(?P<mark>\(?(?:[A-Za-z]|[ivx]{1,4})[.)])\s+(?P<rest>\S.*)$")
-_SUFFIXES = (
-    "tion",
-    "tions",
-    "ment",
-    "ments",
-    "ing",
-    "ings",
-    "ness",
-    "ity",
-    "ities",
-    "ance",
-    "ence",
-    "ised",
-    "ized",
-    "ation",
-    "able",
-    "ible",
-    "ive",
-    "ous",
-    "ally",
-    "ure",
-    "ures",
-    "ary",
-    "ories",
-    "ory",
-)
-_WORD = re.compile(r"[^\W\d_]+")
-_HEADING_NUMBER = re.compile(r"^(?P<num>\d{1,2})\s+(?P<rest>[A-Z]\S*(?:\s\S+)*)$")
+_HEADING_NUMBER = re.compile(r"^(?P<num>\d{1,2})\s+(?P<rest>[A-Z][a-z]\S*(?:\s\S+)*)$")
 
 
 def _heading_number(text: str) -> tuple[str, str] | None:
@@ -96,17 +69,17 @@ class PdfDraft(Draft):
 
 
 class BlockBuilder:
-    def __init__(self, lines: list[PLine], body_size: float, body_bold: bool, vocabulary: set[str]) -> None:
+    def __init__(self, lines: list[PLine], body_size: float, body_bold: bool) -> None:
         self.lines = lines
         self.body = body_size
         self.body_bold = body_bold
-        self.vocab = vocabulary
         self.drafts: list[PdfDraft] = []
         self.cur: PdfDraft | None = None
         self.prev: PLine | None = None
         self.next: PLine | None = None
         self.leading = _leading(lines)
-        self.right = _right_edges(lines)
+        self._indented_paragraphs = _uses_indents(lines)
+        self.left, self.right = _edges(lines)
 
     def run(self) -> list[PdfDraft]:
         for i, pl in enumerate(self.lines):
@@ -134,6 +107,8 @@ class BlockBuilder:
         cur, prev = self.cur, self.prev
         if ln.cells is not None:
             if cur is not None and cur.kind == "table" and prev is not None and prev.line.cells is not None:
+                if ln.page != prev.line.page and cur.rows and list(ln.cells) == cur.rows[0]:
+                    return  # the header row again, at the top of the table's next page
                 cur.rows.append(list(ln.cells))
                 cur.add(pl, "\n")
             else:
@@ -149,8 +124,13 @@ class BlockBuilder:
                 and prev.line.page == ln.page
                 and 0 <= ln.top - prev.line.bottom <= 0.8 * ln.size
                 and not split_number(pl.text)
+                and not _would_fit(prev.line, pl, self.right.get((ln.page, ln.column), prev.line.x1))
+                and (
+                    abs(ln.x0 - prev.line.x0) < ln.size
+                    or abs((ln.x0 + ln.x1) - (prev.line.x0 + prev.line.x1)) < 2 * ln.size
+                )  # lines of one heading share its left edge, or its centre
             ):
-                cur.add(pl, " ")
+                cur.add(pl, " ")  # a heading that wrapped onto a second line
                 return
             num = split_number(pl.text) or _heading_number(pl.text)
             if num and not num[1][:1].islower():
@@ -198,6 +178,16 @@ class BlockBuilder:
                 and nxt.line.top - ln.bottom < 0.8 * ln.size
             ):
                 return False  # a bold lead-in whose sentence runs on: "Transition Gap: young adults ..."
+            if (
+                nxt is not None
+                and nxt.line.page == ln.page
+                and nxt.line.column == ln.column
+                and not nxt.line.bold
+                and 0 <= nxt.line.top - ln.bottom < 0.8 * max(ln.size, nxt.line.size)
+                and abs(nxt.line.x0 - ln.x0) < 0.5 * ln.size
+                and not _would_fit(ln, nxt, self.right.get((ln.page, ln.column), ln.x1))
+            ):
+                return False  # "AGENCY: Federal Aviation / Administration (FAA), DOT.": it wrapped
             return bool(re.search(r"[^\W\d_]{2}", text))
         return False
 
@@ -210,12 +200,17 @@ class BlockBuilder:
         if not same_place:
             # A page or column break: the paragraph goes on while its sentence is unfinished.
             full = p.x1 >= self.right.get((p.page, p.column), p.x1) - 3 * p.size
-            return ends_sentence(cur.raw) or not (starts_lower(pl.text) or full)
+            # A paragraph set with first-line indents starts the new column indented; one that
+            # starts flush at the column's edge carries on the unfinished sentence.
+            flush = ln.x0 <= self.left.get((ln.page, ln.column), ln.x0) + 0.5 * ln.size
+            indents = self._indented_paragraphs
+            return ends_sentence(cur.raw) or not (starts_lower(pl.text) or full or (indents and flush))
         gap = ln.top - p.bottom
         if gap > self.leading.get(round(ln.size), 0.3 * ln.size) + 0.45 * ln.size or gap < -0.5 * ln.size:
             return True
-        if abs(ln.size - p.size) > 0.15 * max(ln.size, p.size):
-            return True
+        sizes = [z for f in p.frags for z in (f.sizes or (f.size,))] or [p.size]
+        if all(abs(ln.size - z) > 0.15 * max(ln.size, z) for z in sizes):
+            return True  # a change of size (a line of small capitals and text runs on)
         if len(cur.regions) > 1:
             if ln.x0 < cur.regions[1][1].x0 - 0.6 * ln.size:
                 return True  # back out of the block's text edge: a bullet's list is over
@@ -229,6 +224,8 @@ class BlockBuilder:
         short = p.x1 < right - 0.25 * width
         if short and ends_sentence(prev.text) and starts_upper(pl.text):
             return True
+        if _would_fit(p, pl, right) and (starts_upper(pl.text) or split_number(pl.text)):
+            return True  # the line was ended on purpose: its next word had room on it
         if (
             short
             and len(cur.regions) == 1
@@ -237,26 +234,33 @@ class BlockBuilder:
             and starts_upper(pl.text)
             and len(prev.text.split()) <= 10
             and not re.search(r"[.,;:!?]$", prev.text)
+            and _would_fit(p, pl, right)
         ):
             cur.kind, cur.style = "heading", (round(p.size * 2) / 2, p.bold)  # a heading set as plain text
             return True
         return False
 
     def _join(self, cur: PdfDraft, pl: PLine) -> None:
-        raw = cur.raw
-        if raw.endswith(("\u00ad", "\x02")):
-            cur.raw = raw[:-1]
-            cur.add(pl, "")
-            return
-        if raw.endswith("-") and len(raw) >= 2 and raw[-2].isalpha() and starts_lower(pl.text):
-            head = _WORD.findall(raw[:-1])[-1] if _WORD.findall(raw[:-1]) else ""
-            tail = (_WORD.match(pl.text) or re.match("", "")).group(0)
-            joined = (head + tail).lower()
-            if joined in self.vocab or (tail.lower() in _SUFFIXES and head.lower() not in self.vocab):
-                cur.raw = raw[:-1]
+        if cur.raw.endswith("-") and pl.text[:1].isalpha():
+            # A line ending at a hyphen: the shared stage (hyphens.repair) decides with the whole
+            # document whether it broke a word ("commu-" / "nity") or ends a compound's first part.
+            if cur.raw[-2:-1].isalpha():
+                cur.hyphens.append(len(cur.raw) - 1)
             cur.add(pl, "")
             return
         cur.add(pl, " ")
+
+
+def _would_fit(p: Line, pl: PLine, right: float) -> bool:
+    """Would the first word of `pl` have fitted at the end of line `p`? Then `p` ended a block (or
+    a form's field), not a line that wrapped."""
+    ln = pl.line
+    if not pl.text or ln.x1 <= ln.x0:
+        return False
+    per_char = (ln.x1 - ln.x0) / max(1, len(pl.text))
+    word = len(pl.text.split(" ", 1)[0]) + 1
+    # Room to spare, not just room: "Mr B Watts" wraps as one when its spaces do not break.
+    return p.x1 + word * per_char < right - 2.5 * p.size
 
 
 def _leading(lines: list[PLine]) -> dict[int, float]:
@@ -277,16 +281,25 @@ def _leading(lines: list[PLine]) -> dict[int, float]:
     return out
 
 
-def _right_edges(lines: list[PLine]) -> dict[tuple[int, tuple[float, float]], float]:
-    out: dict[tuple[int, tuple[float, float]], float] = {}
+def _uses_indents(lines: list[PLine]) -> bool:
+    """Does the paper start its paragraphs with a first-line indent (rather than with space)?"""
+    count = 0
+    for a, b in zip(lines, lines[1:], strict=False):
+        la, lb = a.line, b.line
+        same_column = la.page == lb.page and la.column == lb.column
+        indent = 0.5 * lb.size < lb.x0 - la.x0 < 3 * lb.size and lb.top - la.bottom < 0.6 * lb.size
+        if same_column and indent and ends_sentence(a.text):
+            count += 1
+    return count >= 3
+
+
+def _edges(lines: list[PLine]):
+    """Each column's text edges on each page: the left edge its lines start from, the right edge
+    its full lines reach."""
+    left: dict[tuple[int, tuple[float, float]], float] = {}
+    right: dict[tuple[int, tuple[float, float]], float] = {}
     for pl in lines:
         key = (pl.line.page, pl.line.column)
-        out[key] = max(out.get(key, 0.0), pl.line.x1)
-    return out
-
-
-def vocabulary(texts: list[str]) -> set[str]:
-    words: set[str] = set()
-    for t in texts:
-        words.update(w.lower() for w in _WORD.findall(t))
-    return words
+        right[key] = max(right.get(key, 0.0), pl.line.x1)
+        left[key] = min(left.get(key, pl.line.x0), pl.line.x0)
+    return left, right

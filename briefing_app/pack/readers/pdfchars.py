@@ -52,6 +52,7 @@ class Fragment:
     bold: bool
     # (offset in text, raised text): small characters set above the baseline, such as note markers.
     raised: list[tuple[int, str]] = field(default_factory=list)
+    sizes: tuple[float, ...] = ()  # every size its characters are set in (small capitals and text)
 
 
 @dataclass
@@ -85,19 +86,11 @@ def read_page(doc: pdfium.PdfDocument, index: int) -> PdfPageText:
     return PdfPageText(index, right - left, top - bottom, label, fragments, count)
 
 
-class _Run:
-    __slots__ = ("chars", "space_before")
-
-    def __init__(self) -> None:
-        # each char: (text, x0, x1, top, bottom, base, height, bold)
-        self.chars: list[tuple] = []
-        self.space_before: list[bool] = []
-
-
 def _fragments(textpage, count: int, left: float, top_edge: float) -> list[Fragment]:
+    """The page's fragments. The loop is the reader's hot path (a million characters a pack): three
+    PDFium calls a character, three more at each word's start, where fonts and rotation change."""
     raw = textpage.raw
     get_unicode = pdfium_c.FPDFText_GetUnicode
-    is_generated = pdfium_c.FPDFText_IsGenerated
     get_origin = pdfium_c.FPDFText_GetCharOrigin
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     get_weight = pdfium_c.FPDFText_GetFontWeight
@@ -108,87 +101,106 @@ def _fragments(textpage, count: int, left: float, top_edge: float) -> list[Fragm
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     bold_of: dict[tuple[bytes, int, int], bool] = {}
+    spaces = _SPACES
 
     out: list[Fragment] = []
-    run = _Run()
+    chars: list[tuple] = []  # the current run: (text, x0, x1, top, bottom, base, height, bold)
+    spaced: list[bool] = []  # whether a space came before each of its characters
     space = False
-    last = None  # the previous kept char
+    last = None  # the previous kept character
+    last_height = -1.0
+    bold = rotated = boundary = False
     for i in range(count):
         code = get_unicode(raw, i)
-        if is_generated(raw, i):
-            space = True  # PDFium's own line breaks are guesses (a raised marker makes one): geometry decides
-            continue
         if code == 2:
             code = 0x2D  # PDFium reports a hyphen that ends a line as 0x02; the blocks stage decides
-        elif code <= 32 or code in _SPACES:
-            space = True
+        elif code == 10 or code == 13:
+            boundary = True  # PDFium's guess at a line break, sometimes between letters: geometry decides
             continue
-        if abs(get_angle(raw, i)) > 0.05 and abs(get_angle(raw, i) - 6.2832) > 0.05:
-            continue  # rotated text (a vertical table header, a margin stamp): not reading text
-        get_origin(raw, i, ox, oy)
+        elif code <= 32 or code in spaces:
+            space = boundary = True
+            continue
         get_box(raw, i, rect)
         height = rect.top - rect.bottom
         if height <= 0:
             continue
-        weight = get_weight(raw, i)
-        get_info(raw, i, name, 128, flags)
-        key = (name.value, flags.value, weight)
-        bold = bold_of.get(key)
-        if bold is None:
-            lowered = name.value.decode("latin-1").lower()
-            bold = weight >= 600 or bool(flags.value & _FORCE_BOLD) or any(b in lowered for b in _BOLD_NAMES)
-            bold_of[key] = bold
+        if boundary or last is None or height != last_height:
+            # The font's name says bold when its weight does not (many fonts report one weight
+            # for regular and bold); rotated text (a vertical table header) is not reading text.
+            angle = get_angle(raw, i)
+            rotated = 0.05 < angle < 6.23
+            weight = get_weight(raw, i)
+            get_info(raw, i, name, 128, flags)
+            key = (name.value, flags.value, weight)
+            bold = bold_of.get(key)
+            if bold is None:
+                lowered = name.value.decode("latin-1").lower()
+                forced = bool(flags.value & _FORCE_BOLD)
+                bold = weight >= 600 or forced or any(b in lowered for b in _BOLD_NAMES)
+                bold_of[key] = bold
+            last_height = height
+        if rotated:
+            continue
+        get_origin(raw, i, ox, oy)
+        x0 = rect.left - left
+        base = top_edge - oy.value
+        top = top_edge - rect.top
+        bottom = top_edge - rect.bottom
+        if last is not None:
+            # Does this character carry on the run (same line, near enough)? Going back is a new
+            # run, except to where the last character began: the letters of a ligature share its box.
+            lh = last[6]
+            h = lh if lh > height else height
+            gap = x0 - last[2]
+            if (gap < -0.5 * h and x0 < last[1] - 0.5) or gap > _CELL_GAP * h:
+                carry = False
+            elif abs(base - last[5]) <= 0.25 * (lh if lh < height else height):
+                carry = True
+            elif height < lh:  # a raised or lowered small character (a note marker) inside the line
+                carry = height <= 0.85 * lh and top >= last[3] - 0.3 * lh and bottom <= last[4] + 0.2 * h
+            else:
+                carry = lh <= 0.85 * height and last[3] >= top - 0.3 * height and last[4] <= bottom + 0.2 * h
+            if not carry:
+                out.append(_finish(chars, spaced))
+                chars, spaced, last = [], [], None
         ch = (
             chr(code) if code < 0xD800 or code > 0xDFFF else "\ufffd",
-            rect.left - left,
+            x0,
             rect.right - left,
-            top_edge - rect.top,
-            top_edge - rect.bottom,
-            top_edge - oy.value,
+            top,
+            bottom,
+            base,
             height,
             bold,
         )
-        if last is not None and not _continues(last, ch, run):
-            out.append(_finish(run))
-            run = _Run()
-            last = None
-        run.space_before.append(space and last is not None)
-        run.chars.append(ch)
+        spaced.append(space and last is not None)
+        chars.append(ch)
         last = ch
-        space = False
-    if run.chars:
-        out.append(_finish(run))
+        space = boundary = False
+    if chars:
+        out.append(_finish(chars, spaced))
     return out
 
 
-def _continues(last: tuple, ch: tuple, run: _Run) -> bool:
-    """Does `ch` carry on the run whose last character is `last` (same line, near enough)?"""
-    h = max(last[6], ch[6])
-    gap = ch[1] - last[2]
-    # Going back is a new run, except to where the last character began: the letters of a
-    # ligature ("fi") share its box.
-    if (gap < -0.5 * h and ch[1] < last[1] - 0.5) or gap > _CELL_GAP * h:
-        return False
-    if abs(ch[5] - last[5]) <= 0.25 * min(last[6], ch[6]):
-        return True
-    # A raised or lowered small character (a note marker) sits inside the line's height.
-    small, big = (ch, last) if ch[6] < last[6] else (last, ch)
-    return small[6] <= 0.85 * big[6] and small[3] >= big[3] - 0.3 * big[6] and small[4] <= big[4] + 0.2 * h
-
-
-def _finish(run: _Run) -> Fragment:
-    chars = run.chars
-    heights = [round(c[6], 1) for c in chars]
-    size = max(set(heights), key=heights.count)  # the run's own size: a taller bullet glyph is not it
-    main = [c for c in chars if c[6] > 0.85 * size]
-    base = max((c[5] for c in main), key=[c[5] for c in main].count)
+def _finish(chars: list[tuple], spaced: list[bool]) -> Fragment:
+    counts: dict[float, int] = {}
+    for c in chars:
+        key = round(c[6], 1)
+        counts[key] = counts.get(key, 0) + 1
+    size = max(counts, key=counts.get)  # the run's own size: a taller bullet glyph is not it
+    limit = 0.85 * size
+    main = [c for c in chars if c[6] > limit] or chars
+    bases: dict[float, int] = {}
+    for c in main:
+        bases[c[5]] = bases.get(c[5], 0) + 1
+    base = max(bases, key=bases.get)
     parts: list[str] = []
     raised: list[tuple[int, str]] = []
     length = 0
     pending: list[str] = []  # raised characters not yet closed
     pending_at = 0
     prev = None
-    for c, sp in zip(chars, run.space_before, strict=True):
+    for c, sp in zip(chars, spaced, strict=True):
         is_raised = c[6] <= 0.85 * size and c[5] < base - 0.15 * size
         gap = sp or (prev is not None and c[1] - prev[2] > _SPACE_GAP * size)
         if is_raised:
@@ -219,4 +231,5 @@ def _finish(run: _Run) -> Fragment:
         size=size,
         bold=bold,
         raised=raised,
+        sizes=tuple(counts),
     )

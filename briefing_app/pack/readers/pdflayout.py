@@ -17,6 +17,7 @@ from briefing_app.pack.readers.pdfchars import Fragment
 
 _MARK = re.compile(r"^(\(?\d{1,2}(\.\d{1,2})*[.)]?|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)]|[•▪●◦\uf0b7o\-–*])$")
 _TABLE_GAP = 1.5  # a gap between fragments wider than this many line heights separates cells
+_MIN_BODY = 12  # fragments a page needs before its own gutters are believed
 
 
 @dataclass
@@ -65,10 +66,15 @@ def page_lines(page: int, fragments: list[Fragment], gutters: list[tuple[float, 
 # -- columns --------------------------------------------------------------------------------------
 
 
+def is_sparse(frags: list[Fragment]) -> bool:
+    """Too little text on the page to tell its columns from it alone."""
+    return sum(1 for f in frags if len(f.text) > 1) < _MIN_BODY
+
+
 def _gutters(frags: list[Fragment], width: float) -> list[tuple[float, float]]:
     """x-bands empty of text over most of the page, with columns of prose on both sides."""
     body = [f for f in frags if len(f.text) > 1]
-    if len(body) < 12:
+    if len(body) < _MIN_BODY:
         return []
     top = min(f.top for f in body)
     bottom = max(f.bottom for f in body)
@@ -77,10 +83,16 @@ def _gutters(frags: list[Fragment], width: float) -> list[tuple[float, float]]:
         return []
     lo = int(min(f.x0 for f in body))
     hi = int(max(f.x1 for f in body)) + 1
-    cover = [0.0] * (hi - lo + 1)
+    # How much text height covers each point across the page: a difference array, summed.
+    cover = [0.0] * (hi - lo + 2)
     for f in body:
-        for x in range(int(f.x0) - lo, int(f.x1) - lo + 1):
-            cover[x] += f.bottom - f.top
+        cover[int(f.x0) - lo] += f.bottom - f.top
+        cover[int(f.x1) - lo + 1] -= f.bottom - f.top
+    total = 0.0
+    for x in range(len(cover)):
+        total += cover[x]
+        cover[x] = total
+    cover.pop()
     size = sorted(f.size for f in body)[len(body) // 2]
     limit = 0.25 * height
     dense = [x for x, c in enumerate(cover) if c > limit]
@@ -166,7 +178,8 @@ def _rows(page: int, frags: list[Fragment], col: tuple[float, float], section: i
             # Text of another size on the same baseline, well apart, is another line: a page stamp
             # beside the last line of the page, not its last words.
             near = min(abs(f.x0 - r.x1) for r in row) <= 0.8 * ref.size
-            if raised or (abs(f.base - ref.base) <= tol and (same_size or near)):
+            mark = bool(_MARK.match(row[0].text))  # "5." or a bullet, set in its own size, then the text
+            if raised or (abs(f.base - ref.base) <= tol and (same_size or near or mark)):
                 row.append(f)
                 continue
         rows.append([f])
@@ -180,8 +193,8 @@ def _rows(page: int, frags: list[Fragment], col: tuple[float, float], section: i
 def _split_apart(ln: Line, page: int, col, section: int) -> list[Line]:
     """A row that is not a table but holds pieces far apart ("Proposed Rules ... 47711", a running
     head and its page number) is several lines, so each piece can be known for what it is."""
-    if ln.cells is not None or len(ln.frags) < 2:
-        return [ln]
+    if ln.cells is not None or len(ln.frags) < 2 or ln.mark_gap:
+        return [ln]  # "5.  <tab>  LEVÉE DE LA SÉANCE" is one numbered line, however wide its tab
     groups: list[list[Fragment]] = [[ln.frags[0]]]
     for f in ln.frags[1:]:
         if f.x0 - groups[-1][-1].x1 > 3 * ln.size:
@@ -251,29 +264,45 @@ def _tables(lines: list[Line]) -> list[Line]:
 
     A line that starts where a later cell of the row above starts, and nowhere near the row's first
     cell, is the rest of that cell ("Subject:  Transfer the 18-25 section of the ... / Independence
-    Service from ..."). Cells only stand where at least two rows have them.
+    Service from ..."). Cells only stand where at least two rows have them; a row that stands alone
+    keeps its wrapped lines as lines.
     """
-    out: list[Line] = []
+    kept: list[Line] = []
+    folded: dict[int, list[Line]] = {}  # id(row) -> the lines that wrap its cells
     last: Line | None = None  # the latest row with cells
     for ln in lines:
-        if ln.cells is None and last is not None and out and _wraps_cell(last, ln, out[-1]):
-            slot = min(range(1, len(last.cell_x)), key=lambda k: abs(last.cell_x[k] - ln.x0))
-            last.cells[slot] = f"{last.cells[slot]} {ln.text}"
-            last.text = f"{last.text} {ln.text}"  # kept for furniture and search of the row
-            last.x1 = max(last.x1, ln.x1)
-            last.bottom = max(last.bottom, ln.bottom)
-            last.raised.extend((len(last.text) - len(ln.text) + o, t) for o, t in ln.raised)
+        if (
+            ln.cells is None
+            and last is not None
+            and _wraps_cell(last, ln, (folded.get(id(last)) or [last])[-1])
+        ):
+            folded.setdefault(id(last), []).append(ln)
             continue
-        out.append(ln)
+        kept.append(ln)
         last = ln if ln.cells is not None else None
-    has = [ln.cells is not None for ln in out]
-    for i, ln in enumerate(out):
-        if has[i] and not ((i > 0 and has[i - 1]) or (i + 1 < len(out) and has[i + 1])):
+    has = [ln.cells is not None for ln in kept]
+    out: list[Line] = []
+    for i, ln in enumerate(kept):
+        wraps = folded.get(id(ln), [])
+        if has[i] and not ((i > 0 and has[i - 1]) or (i + 1 < len(kept) and has[i + 1])):
             ln.cells = None
+            out.append(ln)
+            out.extend(wraps)
+            continue
+        for w in wraps:
+            slot = min(range(1, len(ln.cell_x)), key=lambda k: abs(ln.cell_x[k] - w.x0))
+            ln.cells[slot] = f"{ln.cells[slot]} {w.text}"
+            ln.raised.extend((len(ln.text) + 1 + o, t) for o, t in w.raised)
+            ln.text = f"{ln.text} {w.text}"  # kept for furniture and search of the row
+            ln.x1 = max(ln.x1, w.x1)
+            ln.bottom = max(ln.bottom, w.bottom)
+        out.append(ln)
     return out
 
 
 def _wraps_cell(row: Line, ln: Line, above: Line) -> bool:
     if ln.top - above.bottom > 2.5 * ln.size or ln.x0 < row.cell_x[0] + 2 * ln.size:
         return False
+    if abs(ln.size - row.size) > 0.1 * row.size:
+        return False  # smaller notes under a table are not the rest of its last cell
     return any(abs(x - ln.x0) <= 2 for x in row.cell_x[1:])

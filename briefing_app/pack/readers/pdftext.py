@@ -49,7 +49,8 @@ class _Reader:
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.pages = find_text_pages(lines)
         self.lines = [ln.replace("\f", "") for ln in lines]
-        self.pending = sorted(self.pages.breaks)  # page breaks not yet passed, in order
+        self.pending = sorted(self.pages.breaks)  # page breaks in order; those before next_break are passed
+        self.next_break = 0
         self.glyph_bullets = any(_GLYPH_BULLET.match(ln) for ln in self.lines)
         self.has_contents = any(ln.strip().lower() == "contents" for ln in self.lines)
         self.items: list[Draft | PageBreak] = []
@@ -89,12 +90,16 @@ class _Reader:
     def run(self, meta: DocumentMeta) -> Document:
         i = 0
         while i < len(self.lines):
-            while self.pending and self.pending[0] <= i:
-                at = self.pending.pop(0)
+            while self.next_break < len(self.pending) and self.pending[self.next_break] <= i:
+                at = self.pending[self.next_break]
+                self.next_break += 1
                 self.items.append(PageBreak(self.pages.breaks[at], at + 1))
             i = self._line(i)
+        if self.pages.last_page is not None:
+            self.items.append(PageBreak(self.pages.last_page, len(self.lines)))  # the text ends its last page
         match_contents(self.items, self.entries)
         previous = None
+        inner = 2  # level of the headings not in the contents, inside the current section
         for d in self.items:
             if isinstance(d, Draft):
                 if d.kind == "heading" and d.start_page is not None:
@@ -105,6 +110,11 @@ class _Reader:
                         and previous.start_page == d.start_page
                     )
                     d.level = 2 if follows else 1
+                    # "ANNEX" / "Evidence on integration...": the section's own title takes level 2,
+                    # so the headings inside it sit one below.
+                    inner = 3 if follows else 2
+                elif d.kind == "heading" and d.role is None and d.level == 2:
+                    d.level = inner
                 previous = d
         items, defs = take_endnotes(self.items, same_level_ends=False)
         doc = finish(
@@ -136,8 +146,7 @@ class _Reader:
             return i + 1  # page furniture; the paragraph it interrupts goes on
         if m := _SYMBOL_NOTE.match(raw):
             self.symbol_notes.append(NoteDef(m.group(1), m.group(2), n))
-            self._close()
-            return i + 1
+            return i + 1  # a page-foot note: the paragraph it interrupts may go on after it
         if s.lower() == "contents":
             return self._contents(i)
 
@@ -164,7 +173,7 @@ class _Reader:
             and lead == 1
             and s[0].isalpha()
             and self.cur is not None
-            and (self.gap or self.cur.kind == "list_item" or ends_sentence(self.cur.raw))
+            and (self.gap or self.cur.kind == "list_item" or ends_sentence(self.cur.tail()))
         ):
             # No bullet glyphs anywhere: the extraction turned each bullet into one leading space.
             self._open(Draft("list_item", s, n, marker="•"))
@@ -178,11 +187,20 @@ class _Reader:
             self._open(Draft("heading", f"{m.group(1)}{m.group(2)} {m.group(3)}", n, level=1))
             self._close()
             return i + 1
-        if (
-            (num := split_number(s))
-            and lead <= 1
-            and (self.cur is None or self.gap or ends_sentence(self.cur.raw))
-        ):
+        num = split_number(s)
+        if num and lead <= 1 and self._section_title_above(num[0]):
+            # "1. Introduction" then "1.1 Transitions is ...": the line above was the section's
+            # heading, not the start of paragraph 1.
+            title = self.cur
+            title.kind, title.level, title.raw, title.number = (
+                "heading",
+                1,
+                f"{title.number}. {title.raw}",
+                None,
+            )
+            self._open(Draft("paragraph", num[1], n, number=num[0]))
+            return i + 1
+        if num and lead <= 1 and (self.cur is None or self.gap or ends_sentence(self.cur.tail())):
             self._open(Draft("paragraph", num[1], n, number=num[0]))
             return i + 1
         if _GLUED_CAPS.search(s) or "\u00a0" in s.strip("\u00a0 "):
@@ -190,18 +208,18 @@ class _Reader:
 
         if self.cur is not None and self.cur.kind != "heading":
             if not self.gap:
-                new_paragraph = lead >= 1 and ends_sentence(self.cur.raw) and starts_upper(s)
+                new_paragraph = lead >= 1 and ends_sentence(self.cur.tail()) and starts_upper(s)
                 if not new_paragraph:
                     self._continue(s, n)
                     return i + 1
             elif (
                 (self.cur.kind == "list_item" or self.cur.number is not None)
                 and self.cur_lines == 1
-                and not ends_sentence(self.cur.raw)
+                and not ends_sentence(self.cur.tail())
             ):
                 self._continue(s, n)  # a bullet or numbered paragraph whose first line was split off
                 return i + 1
-            elif continues(self.cur.raw, s):
+            elif continues(self.cur.tail(), s):
                 self._continue(s, n)
                 return i + 1
         heading, used = self._heading_at(i)
@@ -211,6 +229,19 @@ class _Reader:
             return i + used
         self._open(Draft("paragraph", s, n))
         return i + 1
+
+    def _section_title_above(self, number: str) -> bool:
+        cur = self.cur
+        return (
+            cur is not None
+            and cur.kind == "paragraph"
+            and cur.number is not None
+            and "." not in cur.number
+            and number.startswith(f"{cur.number}.")
+            and self.cur_lines == 1
+            and len(cur.raw) <= _MAX_HEADING
+            and not re.search(r"[.!?;:,]", cur.raw)
+        )
 
     def _heading_at(self, i: int) -> tuple[str | None, int]:
         """A short unpunctuated line (or two, the second finishing the first) standing as a heading."""
@@ -225,7 +256,7 @@ class _Reader:
         if (
             len(text) > _MAX_HEADING
             or not starts_upper(text)
-            or re.search(r"[.!?;:,©\d]", text)
+            or re.search(r"[.!?;:,©]" if _capitals(text) else r"[.!?;:,©\d]", text)
             or _CONNECTOR.search(text)
             or text.startswith(("http", "www"))
         ):
@@ -311,3 +342,9 @@ class _Reader:
         self.in_front = False
         self.gap = True
         return j
+
+
+def _capitals(text: str) -> bool:
+    """A heading set in capitals ("BUDGET AND COUNCIL TAX 2025/26") may carry figures."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)

@@ -26,6 +26,7 @@ from briefing_app.pack.readers.texttable import read_table
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
 _FIELD = re.compile(r"^[A-Z][\w .'/-]{0,30}:\s+\S")
+_OPEN_END = re.compile(r"\b(and|or|of|for|the|to|in|on|a|an|with|by|from|at|as|that|which)$", re.IGNORECASE)
 _URL_ONLY = re.compile(r"^<?(https?://|www\.)\S+>?$")
 
 
@@ -66,7 +67,7 @@ def read(text: str, meta: DocumentMeta) -> Document:
             cur is not None
             and gap
             and cur.kind != "heading"
-            and continues(cur.raw, s)
+            and continues(cur.tail(), s)
             and not number
             and not sub
         ):
@@ -84,9 +85,9 @@ def read(text: str, meta: DocumentMeta) -> Document:
         elif bullet:
             cur = Draft("list_item", body, n, marker="•")
         elif cur is not None and not gap and cur.kind != "heading":
-            if _FIELD.match(s) and _FIELD.match(cur.raw.split("\n")[-1]):
+            if _FIELD.match(s) and _FIELD.match(cur.last_line()):
                 cur.append(s, n, "\n")
-            elif _URL_ONLY.match(s) or not ends_sentence(cur.raw):
+            elif _URL_ONLY.match(s) or not ends_sentence(cur.tail()):
                 cur.append(s, n)
             else:
                 cur = Draft("paragraph", s, n)
@@ -94,7 +95,13 @@ def read(text: str, meta: DocumentMeta) -> Document:
             gap = False
             continue
         elif (
-            _standalone(lines, i, furniture) and len(s) <= 90 and not ends_sentence(s) and not _FIELD.match(s)
+            _standalone(lines, i, furniture)
+            and len(s) <= 90
+            and not ends_sentence(s)
+            and not _FIELD.match(s)
+            and not s[:1].isdigit()  # a date or a figure on its own line is not a heading
+            and len(s.split()) <= 12
+            and not _OPEN_END.search(s)  # "...the towns and villages of" is a sentence cut short
         ):
             level = 1 if title is None or s == title else 2
             title = title or s
@@ -103,6 +110,8 @@ def read(text: str, meta: DocumentMeta) -> Document:
             cur = Draft("paragraph", s, n)
         items.append(cur)
         gap = False
+    if pages.last_page is not None:
+        items.append(PageBreak(pages.last_page, len(lines)))  # the last page ends with the text
     items, endnotes = take_endnotes(items)
     return finish(meta, "report", items, note_defs=endnotes, glued_endnotes=bool(endnotes))
 

@@ -26,6 +26,7 @@ class TextPages:
     furniture: frozenset[int]  # 0-based source line indices that are page furniture
     breaks: dict[int, int | None]  # line index where a new page starts -> printed number of the page ending
     first_page: int | None  # printed number of the first page, when the source establishes it
+    last_page: int | None = None  # printed number of the last page, likewise
 
 
 def find_text_pages(lines: list[str]) -> TextPages:
@@ -72,7 +73,13 @@ def find_text_pages(lines: list[str]) -> TextPages:
     first = (
         numbers[0] if len(numbers) > 1 and numbers[0] is not None and numbers[1] == numbers[0] + 1 else None
     )
-    return TextPages(frozenset(furniture), breaks, first)
+    # Likewise the last page's number closes the last page when it follows on from the one before.
+    last = (
+        numbers[-1]
+        if len(numbers) > 1 and numbers[-1] is not None and numbers[-2] == numbers[-1] - 1
+        else None
+    )
+    return TextPages(frozenset(furniture), breaks, first, last)
 
 
 def _lone_number(lines: list[str], i: int) -> bool:
@@ -104,9 +111,33 @@ def _cutting_lines(lines: list[str], body: list[int], skip: set[int]) -> list[in
         after = lines[body[kept[after_pos]]].strip()
         if len(before) > _SHORT and not ends_sentence(before) and _goes_on(after):
             cut.extend(kept[pos:after_pos])
+    # The same running line where it falls between paragraphs: a line in the same wording counts
+    # only at a page's edge, that is next to other furniture (a page number, or another running
+    # line) or at either end of the text. A meeting date repeated in the body stands among text
+    # and stays.
     wordings = {_wording(lines[body[k]]) for k in cut}
-    same = [k for k in kept if _wording(lines[body[k]]) in wordings]
-    return sorted(set(cut) | set(same))
+    found = set(cut)
+    candidates = [pos for pos, k in enumerate(kept) if _wording(lines[body[k]]) in wordings]
+    fixed = {k for k in range(len(body)) if body[k] in skip}
+    for _ in range(2):  # a footer and a header standing together: the second pass takes the pair
+        for pos in candidates:
+            k = kept[pos]
+            prev = kept[pos - 1] if pos > 0 else None
+            nxt = kept[pos + 1] if pos + 1 < len(kept) else None
+            if (
+                prev is None
+                or nxt is None
+                or {prev, nxt} & (found | fixed)
+                or k - 1 in fixed
+                or k + 1 in fixed
+                or _pair(lines, body, prev, nxt, wordings)
+            ):
+                found.add(k)
+    return sorted(found)
+
+
+def _pair(lines: list[str], body: list[int], prev: int, nxt: int, wordings: set[str]) -> bool:
+    return _wording(lines[body[prev]]) in wordings or _wording(lines[body[nxt]]) in wordings
 
 
 def _goes_on(line: str) -> bool:

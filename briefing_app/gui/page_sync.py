@@ -1,74 +1,73 @@
-"""The reading pane for one paper: the reflowed text, the pages as issued, or both side by side.
+"""The pages beside the text: a paper read from a PDF is shown as reflowed text, as its pages as
+issued, or both side by side, kept in step both ways.
 
-Kept in step both ways: the passage at the top of the text is outlined on its page, and a click on a
-page shows that passage in the text. Search hits and highlights given to the pane are drawn in both.
-A paper with no PDF behind it has only its text, and the switch is not shown; a scan (pages but no
-text) opens on its pages.
+The passage at the top of the text is outlined on its page; a click on a page shows that passage in
+the text. Search hits and highlights the reader shows are drawn on the pages too. A paper with no
+PDF behind it has only its text and the switch is hidden; a scan (pages, no text) opens on its pages.
+The page view sits in the reading splitter beside the reader; the switch sits in the status bar.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSplitter, QToolButton, QWidget
 
 from briefing_app.gui.page_view import PageView
-from briefing_app.pack.model import Document
+from briefing_app.pack.model import Document, Pack
 
 MODES = (("text", "Text"), ("pages", "Pages"), ("both", "Side by side"))
+TIPS = {"text": "The paper's text, reflowed", "pages": "The pages as issued", "both": "Text and pages"}
 
 
-class PaperPane(QWidget):
+class PageSync(QObject):
     modeChanged = Signal(str)  # "text", "pages" or "both"
     blockChosen = Signal(str)  # a passage clicked on a page, now shown in the text
 
-    def __init__(self, reader, parent=None) -> None:
+    def __init__(self, reader, splitter: QSplitter, parent: QWidget) -> None:
         super().__init__(parent)
         self.reader = reader
+        self.root: Path | None = None
         self.mode = "text"
         self.preferred = "both"  # what a paper with pages opens in, until the user picks
         self._syncing = False
-        self.setObjectName("paperPane")
-        self.page_view = PageView(self)
-        self.switch = QWidget(self)
+        self.page_view = PageView(splitter)
+        splitter.addWidget(self.page_view)
+        self.splitter = splitter
+        self.switch = QWidget(parent)
         self.switch.setObjectName("viewSwitch")
-        self.buttons = QButtonGroup(self)
-        self.buttons.setExclusive(True)
+        self.buttons = QButtonGroup(self.switch)
         row = QHBoxLayout(self.switch)
-        row.setContentsMargins(8, 4, 8, 4)
+        row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
-        row.addStretch(1)
         for mode, label in MODES:
             button = QToolButton(self.switch)
             button.setText(label)
             button.setCheckable(True)
             button.setObjectName(f"view-{mode}")
             button.setAccessibleName(f"Show {label.lower()}")
-            button.setToolTip(
-                {"text": "The paper's text, reflowed", "pages": "The pages as issued"}.get(mode, "Both")
-            )
+            button.setToolTip(TIPS[mode])
             self.buttons.addButton(button)
             button.clicked.connect(self._on_switch_clicked)
             row.addWidget(button)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("paperSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(reader)
-        self.splitter.addWidget(self.page_view)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.switch)
-        layout.addWidget(self.splitter, 1)
         self.switch.hide()
         self.page_view.hide()
 
         reader.currentBlockChanged.connect(self._on_reading_position)
+        reader.marksChanged.connect(self._on_marks_changed)
         self.page_view.blockClicked.connect(self._on_page_clicked)
 
+    def set_pack(self, pack: Pack | None) -> None:
+        self.root = pack.root if pack else None
+
+    @Slot(object)
+    def show_document(self, doc: Document) -> None:
+        """The reader now shows `doc`: show its pages too when it was read from a PDF."""
+        pdf = self.root / doc.meta.file if (self.root and doc.format == "pdf") else None
+        self.show_paper(doc, pdf)
+
     def show_paper(self, doc: Document, pdf: Path | None) -> None:
-        """After the reader shows `doc`: its pages too when `pdf` is the file it was read from."""
         if pdf is None:
             self.page_view.clear()
             self.switch.hide()
@@ -77,20 +76,19 @@ class PaperPane(QWidget):
         self.page_view.show_pdf(pdf, doc)
         self.switch.show()
         self._apply("pages" if not doc.blocks else self.preferred)
+        self._on_marks_changed()
+
+    def hide_pages(self) -> None:
+        """Nothing with pages is shown (a comparison, a message)."""
+        self.page_view.clear()
+        self.switch.hide()
+        self._apply("text")
 
     def set_mode(self, mode: str) -> None:
         """Switch what is shown; ignored for a paper without pages."""
         if not self.switch.isHidden():
             self.preferred = mode
             self._apply(mode)
-
-    def set_search_marks(
-        self, ranges: dict[str, tuple[tuple[int, int], ...]], current: str | None = None
-    ) -> None:
-        self.page_view.set_search_marks(ranges, current)
-
-    def set_annotation_marks(self, marks: list[tuple[str, str, int, int, str, str]]) -> None:
-        self.page_view.set_annotation_marks(marks)
 
     def _apply(self, mode: str) -> None:
         self.mode = mode
@@ -99,7 +97,7 @@ class PaperPane(QWidget):
         for button in self.buttons.buttons():
             button.setChecked(button.objectName() == f"view-{mode}")
         if mode == "both":
-            half = max(200, self.width() // 2)
+            half = max(200, self.splitter.width() // 2)
             self.splitter.setSizes([half, half])
         self.modeChanged.emit(mode)
         if mode != "text":
@@ -113,9 +111,15 @@ class PaperPane(QWidget):
 
     @Slot(str)
     def _on_reading_position(self, block_id: str) -> None:
-        if self._syncing or not self.page_view.isVisible():
+        if self._syncing or self.page_view.isHidden():
             return
         self.page_view.outline_block(block_id or None)
+
+    @Slot()
+    def _on_marks_changed(self) -> None:
+        ranges, current = self.reader.highlight_ranges
+        self.page_view.set_search_marks(ranges, current)
+        self.page_view.set_annotation_marks(self.reader.annotation_marks)
 
     @Slot(str)
     def _on_page_clicked(self, block_id: str) -> None:
