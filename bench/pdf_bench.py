@@ -112,6 +112,7 @@ def measure(path: Path, doc, text: str) -> dict:
         "paper": path.name,
         "pages": len(pages),
         "cover": covered / total if total else 1.0,
+        "words": (covered, total),
         "missing": missing.most_common(8),
         "leaks": leaks,
         "nums": (sum(wanted.values()), sum(wanted.values()) - len(nums_missing)),
@@ -184,6 +185,11 @@ def main() -> int:
     print()
     print(f"papers below 99% cover: {len(low)}: {', '.join(low) or '-'}")
     print(f"papers with furniture in blocks: {len(leaky)}: {', '.join(leaky) or '-'}")
+    covered, total = sum(r["words"][0] for r in rows), sum(r["words"][1] for r in rows)
+    print(
+        f"words pdftotext finds outside headers and footers that the models hold: {covered}/{total}"
+        f" ({covered / max(total, 1):.2%})"
+    )
     nums = sum(r["nums"][0] for r in rows), sum(r["nums"][1] for r in rows)
     print(f"numbered paragraphs carrying their number: {nums[1]}/{nums[0]}")
     print(

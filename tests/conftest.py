@@ -38,3 +38,15 @@ def bundled_pack() -> Pack:
     pack = load_pack(bundled_pack_dir())
     assert not pack.problems, pack.problems
     return pack
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard():
+    """Leave the clipboard empty after each test: rich text left on Qt's clipboard when the
+    application is torn down at the end of the run crashes the interpreter on its way out (exit 139
+    after every test passed)."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()

@@ -4,7 +4,6 @@ and their export and import."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from briefing_app.annotations.colours import COLOURS
 from briefing_app.errors import BriefingError
-from briefing_app.gui import wording
+from briefing_app.gui import plain, wording
 from briefing_app.gui.navigation import Navigator
 from briefing_app.gui.services import Services
 from briefing_app.pack.model import Pack
@@ -45,8 +44,9 @@ class Annotating(QObject):
         self._panel: AnnotationsPanel | None = None
         self.reader.rerendered.connect(self.show_marks)
         self.reader.highlightRequested.connect(self.highlight)
-        self.reader.commentRequested.connect(self.ask_comment)
-        self.reader.tagsRequested.connect(self.ask_tags)
+        self.reader.commentRequested.connect(self.comment_on)
+        self.reader.tagsRequested.connect(self.tag)
+        self.reader.colourRequested.connect(self.set_colour)
         self.reader.deleteRequested.connect(self.delete)
         navigator.workspace.documentShown.connect(self.show_marks)
 
@@ -178,6 +178,7 @@ class Annotating(QObject):
     def set_tags(self, annotation_id: str, tags: tuple[str, ...]) -> None:
         self._edit(annotation_id, tags=tuple(t for t in tags if t))
 
+    @Slot(str, str)
     def set_colour(self, annotation_id: str, colour: str) -> None:
         self._edit(annotation_id, colour=colour)
 
@@ -230,7 +231,16 @@ class Annotating(QObject):
 
     @Slot()
     def ask_comment(self) -> None:
-        existing = self.under_cursor()
+        """Ctrl+Alt+M: comment on the selection, or edit the comment of the highlight at the cursor."""
+        self.comment_on(self.under_cursor() or "")
+
+    @Slot()
+    def ask_tags(self) -> None:
+        self.tag(self.under_cursor() or "")
+
+    @Slot(str)
+    def comment_on(self, existing: str) -> None:
+        """Ask for the comment of annotation `existing`, or of a new one on the selection ("")."""
         current = self.store.get(existing).comment if existing and self.store else ""
         text, ok = dialogs.QInputDialog.getMultiLineText(
             self.reader.window(), wording.COMMENT_TITLE, wording.COMMENT_PROMPT, current
@@ -240,9 +250,9 @@ class Annotating(QObject):
         elif ok:
             self.highlight("yellow", comment=text)
 
-    @Slot()
-    def ask_tags(self) -> None:
-        existing = self.under_cursor()
+    @Slot(str)
+    def tag(self, existing: str) -> None:
+        """Ask for the tags of annotation `existing`, or of a new one on the selection ("")."""
         current = ", ".join(self.store.get(existing).tags) if existing and self.store else ""
         text, ok = dialogs.QInputDialog.getText(
             self.reader.window(), wording.TAGS_TITLE, wording.TAGS_PROMPT, text=current
@@ -281,7 +291,7 @@ class Annotating(QObject):
         try:
             self.export(Path(name))
         except OSError as exc:
-            dialogs.QMessageBox.warning(
+            plain.warn(
                 self.reader.window(),
                 wording.EXPORT_ANNOTATIONS_TITLE,
                 wording.NOT_WRITTEN.format(name=name, why=exc.strerror),
@@ -301,12 +311,14 @@ class Annotating(QObject):
             return
         try:
             from briefing_app.annotations.export import import_w3c
+            from briefing_app.annotations.w3c_import import read_collection
 
-            report = import_w3c(self.store, self.pack, json.loads(Path(name).read_text(encoding="utf-8")))
-        except (OSError, ValueError, BriefingError) as exc:
-            dialogs.QMessageBox.warning(
+            # read_collection refuses a FIFO or a device, which would block or fill memory here.
+            report = import_w3c(self.store, self.pack, read_collection(name))
+        except BriefingError as exc:
+            plain.warn(
                 window, wording.IMPORT_ANNOTATIONS_TITLE, wording.NOT_IMPORTED.format(name=name, why=exc)
             )
             return
         self.refresh()
-        dialogs.QMessageBox.information(window, wording.IMPORT_ANNOTATIONS_TITLE, str(report))
+        plain.inform(window, wording.IMPORT_ANNOTATIONS_TITLE, str(report))

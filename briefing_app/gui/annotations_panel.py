@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -98,7 +98,19 @@ class AnnotationsPanel(QWidget):
         self.export_button.clicked.connect(self.exportRequested.emit)
         self.import_button.clicked.connect(self.importRequested.emit)
         self._on_current_changed(None, None)
+        self.tree.viewport().installEventFilter(self)
         name_controls(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        # Rows wrap to the tree's width, and a tree keeps the heights it first measured: measured
+        # while the panel was still narrow, a selected row is painted far taller than its text.
+        if (
+            watched is self.tree.viewport()
+            and event.type() == QEvent.Type.Resize
+            and event.oldSize().width() != event.size().width()
+        ):
+            self.tree.doItemsLayout()
+        return super().eventFilter(watched, event)
 
     def set_annotations(self, pack: Pack | None, resolved: list[Resolved]) -> None:
         self.pack = pack

@@ -19,6 +19,7 @@ class Appearance(QObject):
         super().__init__(workspace)
         self.workspace, self.settings, self.themes = workspace, settings, themes
         self.theme = "system"
+        self._docks_styled = False
 
     def restore(self) -> None:
         self.workspace.reader.zoom = self.settings.zoom()
@@ -34,6 +35,11 @@ class Appearance(QObject):
         self.theme = name
         actual = apply_theme(name)
         QApplication.processEvents()  # deliver the palette change before re-rendering in its colours
+        if actual == "dark" or self._docks_styled:
+            from briefing_app.gui.dock_style import style_docks
+
+            style_docks(self.workspace.reader.window(), actual == "dark")
+            self._docks_styled = actual == "dark"
         for action in self.themes.actions():
             action.setChecked(action.data() == name)
         self.workspace.rerender()

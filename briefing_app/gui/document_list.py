@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from briefing_app.gui import plain
 from briefing_app.gui.render import date_text
 from briefing_app.pack.model import Pack
 
@@ -33,7 +34,7 @@ class DocumentList(QListWidget):
             details = " · ".join(x for x in (meta.publisher, date_text(meta.date)) if x)
             item = QListWidgetItem(f"{meta.title}\n{details}" if details else meta.title)
             item.setData(DOC_ID_ROLE, doc.id)
-            item.setToolTip(f"{meta.title}\n{details}\n{meta.licence or ''}".strip())
+            item.setToolTip(plain.tip(f"{meta.title}\n{details}\n{meta.licence or ''}".strip()))
             # What a screen reader says for the row: one sentence, not two lines run together.
             spoken = ", ".join(x for x in (meta.publisher, date_text(meta.date)) if x)
             item.setData(
@@ -50,7 +51,7 @@ class DocumentList(QListWidget):
             font = item.font()
             font.setItalic(True)
             item.setFont(font)
-            item.setToolTip(comparison.description or comparison.title)
+            item.setToolTip(plain.tip(comparison.description or comparison.title))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Comparison: {comparison.title}")
             self.addItem(item)
         self.blockSignals(False)

@@ -9,7 +9,7 @@ from PySide6 import QtWidgets as dialogs  # dialogs: PySide builds their enums o
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QTextDocument
 
-from briefing_app.gui import wording
+from briefing_app.gui import plain, wording
 from briefing_app.gui.annotating import Annotating
 from briefing_app.gui.services import Services
 from briefing_app.gui.workspace import Workspace
@@ -123,9 +123,7 @@ class Exports(QObject):
         try:
             write()
         except OSError as exc:
-            dialogs.QMessageBox.warning(
-                self._window(), title, wording.NOT_WRITTEN.format(name=name, why=exc.strerror)
-            )
+            plain.warn(self._window(), title, wording.NOT_WRITTEN.format(name=name, why=exc.strerror))
             return
         self.message.emit(wording.SAVED.format(name=name))
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.gui import docks, wording
+from briefing_app.gui import docks, plain, wording
 from briefing_app.gui.accessibility import Accessibility, name_controls
 from briefing_app.gui.actions import Actions, fill_menu
 from briefing_app.gui.annotating import Annotating
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self)
         self.notes = NotesSidebar(self)
         self.banner = ProblemsBanner(self)
-        self.status_label = QLabel(self)
+        self.status_label = plain.label(QLabel(self))  # it names documents: their titles are pack text
         self.notes_dock = _dock(self, "Notes", "notesDock", 320)
         self.notes_dock.setWidget(self.notes)
         self.search_dock = _dock(self, "Search", "searchDock", 340)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.gui import plain
 from briefing_app.gui.render import note_status_text
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate
 from briefing_app.gui.style import blend
@@ -102,7 +103,7 @@ class NotesSidebar(QWidget):
             item = QListWidgetItem(f"{note.label} {note.text or ''}")
             item.setData(KEY_ROLE, note.key)
             item.setData(HTML_ROLE, self._html(note))
-            item.setToolTip(self.citation_text(note.key) or "")
+            item.setToolTip(plain.tip(self.citation_text(note.key)))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken_note(note))
             self.list.addItem(item)
 

@@ -37,15 +37,17 @@ def open_pack(
 
 
 def has_pdf_papers(pack_dir: Path) -> bool:
-    """True when a file in the folder is a PDF (by its first bytes): the pack may take seconds to read."""
+    """True when a paper pack.yaml lists is a PDF (by its first bytes): the pack may take seconds to
+    read. Only the listed files are looked at, as the pack reads them (never through a link, never
+    a FIFO or a device): the folder may hold anything else."""
+    from briefing_app.pack import files
+    from briefing_app.pack.manifest import listed_files
     from briefing_app.pack.pdffile import is_pdf
 
-    for path in Path(pack_dir).rglob("*"):
+    for name in listed_files(pack_dir):
         try:
-            if path.is_file() and not path.is_symlink():
-                with open(path, "rb") as fh:
-                    if is_pdf(fh.read(1024)):
-                        return True
-        except OSError:
+            if is_pdf(files.read_head(Path(pack_dir), name, 1024)):
+                return True
+        except files.PackFileError:
             continue  # the pack's own reading names what cannot be read
     return False

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMenu, QWidget
 
-from briefing_app.gui import wording
+from briefing_app.gui import plain, wording
 from briefing_app.gui.actions import fill_menu
 from briefing_app.gui.pack_making import PackMaking
 from briefing_app.gui.pack_reading import PackReading
@@ -76,7 +76,7 @@ class Packs(QObject):
         entries = [(r.get("title") or r["folder"], r["folder"]) for r in recent]
         fill_menu(self.recent_menu, entries, self._on_recent)
         for action, r in zip(self.recent_menu.actions(), recent, strict=True):
-            action.setToolTip(r["folder"])
+            action.setToolTip(plain.tip(r["folder"]))
             action.setStatusTip(r["folder"])
         self.recent_menu.setToolTipsVisible(True)
 
@@ -97,7 +97,7 @@ class Packs(QObject):
         """Say why a folder did not open, without stopping the window (the box is not modal)."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, wording.OPEN_PACK_FAILED_TITLE, text, parent=self.window)
+        box = plain.message_box(QMessageBox.Icon.Warning, wording.OPEN_PACK_FAILED_TITLE, text, self.window)
         box.setObjectName("packFailedBox")
         box.open()
         self._box = box

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from briefing_app.gui import plain
 from briefing_app.pack.model import Problem
 
 
@@ -45,7 +46,7 @@ class ProblemsBanner(QFrame):
     def _build(self) -> None:
         if self._label is not None:
             return
-        self._label = QLabel(self)
+        self._label = plain.label(QLabel(self))  # problems quote the pack's values
         self._label.setWordWrap(True)
         self._button = QPushButton("Show problems…", self)
         layout = QHBoxLayout(self)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
-from briefing_app.gui import style
+from briefing_app.gui import plain, style
 from briefing_app.gui.render import DOC_SCHEME, NOTE_SCHEME, Renderer, RenderMap
 from briefing_app.pack.model import Document, Span
 
@@ -15,8 +15,9 @@ class ReaderView(QTextBrowser):
     noteActivated = Signal(str, str)  # document id, note key
     documentLinkActivated = Signal(str)  # id of the document a name in the text refers to
     highlightRequested = Signal(str)  # colour name, for the current selection
-    commentRequested = Signal()  # comment on the selection, or edit the annotation under the cursor
-    tagsRequested = Signal()
+    commentRequested = Signal(str)  # annotation id to edit; "" for a new one on the selection
+    tagsRequested = Signal(str)  # the same
+    colourRequested = Signal(str, str)  # annotation id, new colour name
     deleteRequested = Signal(str)  # annotation id
     rerendered = Signal()
     viewChanged = Signal()  # what is on screen changed without a scroll (a resize, being shown)
@@ -162,18 +163,22 @@ class ReaderView(QTextBrowser):
         ranges = self.selection_ranges()
         return ranges[0] if ranges else None
 
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt name)
-        # Copy the words, not what is drawn: note labels are not glued to the word they follow.
+    @Slot()
+    def copy_words(self) -> bool:
+        """Copy the selection's words, not what is drawn: no note label is glued to the word it
+        follows, and paragraphs are a blank line apart. False when nothing is selected."""
         ranges = self.selection_ranges()
         if not ranges:
-            return super().createMimeDataFromSelection()
+            return False
         from briefing_app.pack.citing import selected_text
 
-        data = QMimeData()
-        data.setText(selected_text(self.document_model, ranges))
-        return data
+        QGuiApplication.clipboard().setText(selected_text(self.document_model, ranges))
+        return True
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.matches(QKeySequence.StandardKey.Copy) and self.copy_words():
+            event.accept()
+            return
         # A read-only browser has no caret to move: Ctrl+Home and Ctrl+End go to the ends.
         ends = {
             Qt.Key.Key_Home: QTextCursor.MoveOperation.Start,
@@ -192,25 +197,38 @@ class ReaderView(QTextBrowser):
             position = self.cursorForPosition(event.pos()).position()
             for _, start, end, comment in self.annotation_spans:
                 if comment and start <= position < end:
-                    QToolTip.showText(event.globalPos(), comment, self.viewport())
+                    QToolTip.showText(event.globalPos(), plain.tip(comment), self.viewport())
                     return True
         return super().viewportEvent(event)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        menu = self.createStandardContextMenu(event.pos())
-        under = self.annotation_at(self.cursorForPosition(event.pos()).position())
+        self.context_menu(event.pos()).exec(event.globalPos())
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The right-click menu at `pos` (viewport coordinates): copying, highlighting the
+        selection, and for a highlight under the pointer its comment, tags, colour and deletion."""
+        menu = self.createStandardContextMenu(pos)
+        copy = next((a for a in menu.actions() if a.objectName() == "edit-copy"), None)
+        if copy is not None and self.selection_ranges():
+            copy.triggered.disconnect()
+            copy.triggered.connect(self.copy_words)
+        under = self.annotation_at(self.cursorForPosition(pos).position())
         menu.addSeparator()
         if self.textCursor().hasSelection():
-            colours = QMenu("Highlight", menu)
+            colours = menu.addMenu("Highlight")
             for name in self.colour_names:
                 colours.addAction(name.capitalize(), lambda n=name: self.highlightRequested.emit(n))
-            menu.addMenu(colours)
-            menu.addAction("Comment…", self.commentRequested.emit)
-            menu.addAction("Tags…", self.tagsRequested.emit)
+            menu.addAction("Comment…", lambda: self.commentRequested.emit(""))
+            menu.addAction("Tags…", lambda: self.tagsRequested.emit(""))
         if under:
-            menu.addAction("Edit comment…", self.commentRequested.emit)
-            menu.addAction("Delete highlight", lambda: self.deleteRequested.emit(under))
-        menu.exec(event.globalPos())
+            menu.addSeparator()
+            menu.addAction("Edit Comment…", lambda: self.commentRequested.emit(under))
+            menu.addAction("Edit Tags…", lambda: self.tagsRequested.emit(under))
+            colours = menu.addMenu("Change Colour")
+            for name in self.colour_names:
+                colours.addAction(name.capitalize(), lambda n=name: self.colourRequested.emit(under, n))
+            menu.addAction("Delete Highlight", lambda: self.deleteRequested.emit(under))
+        return menu
 
     def _selection(self, place, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         """An extra selection over model offsets start..end of a rendered block."""

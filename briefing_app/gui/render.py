@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from briefing_app.gui import style
+from briefing_app.gui import plain, style
 from briefing_app.pack.model import Block, Document, Note, Span
 
 NOTE_SCHEME = "note"
@@ -271,7 +271,7 @@ class Renderer:
                 if target is None
                 else QTextCharFormat.UnderlineStyle.SingleUnderline
             )
-            fmt.setToolTip(target or "The source gives no address for this link.")
+            fmt.setToolTip(plain.tip(target or "The source gives no address for this link."))
 
     def _marker(self, key: str, note: Note | None) -> int:
         label = note.label if note else key
@@ -284,11 +284,11 @@ class Renderer:
         status = note_status_text(note)
         if note is None or note.status == "missing":
             fmt.setForeground(style.warning_colour(self.palette))
-            fmt.setToolTip(f"Note {label}: {status}.")
+            fmt.setToolTip(plain.tip(f"Note {label}: {status}."))
         else:
             fmt.setForeground(style.link_colour(self.palette))
             tip = note.text or ""
-            fmt.setToolTip(f"Note {label}{f' ({status})' if status else ''}: {tip}")
+            fmt.setToolTip(plain.tip(f"Note {label}{f' ({status})' if status else ''}: {tip}"))
         self.map.markers.setdefault(key, []).append(self.cursor.position())
         self.cursor.insertText(label, fmt)
         return len(label)

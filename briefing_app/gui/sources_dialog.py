@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
+from briefing_app.gui import plain
 from briefing_app.pack.citations import describe, pack_sources
 from briefing_app.pack.model import Pack
 
@@ -48,7 +49,7 @@ class SourcesDialog(QDialog):
             citing = sorted({names[c.doc] for c in src.cited_by})
             n = len(src.cited_by)
             item = QTreeWidgetItem([src.title, f"{n} note{'s' if n != 1 else ''} in {', '.join(citing)}"])
-            item.setToolTip(0, describe(src.cited_by[0].citation))
+            item.setToolTip(0, plain.tip(describe(src.cited_by[0].citation)))
             group.addChild(item)
             for c in src.cited_by:
                 child = QTreeWidgetItem([describe(c.citation), f"{names[c.doc]}, note {c.label}"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from briefing_app.gui import plain
 from briefing_app.pack.model import Document
 
 BLOCK_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -34,7 +35,7 @@ class TocView(QTreeWidget):
             label = block.text if block.page is None else f"{block.text}  (p. {block.page})"
             item = QTreeWidgetItem([label])
             item.setData(0, BLOCK_ID_ROLE, block.id)
-            item.setToolTip(0, block.text)
+            item.setToolTip(0, plain.tip(block.text))
             spoken = block.text if block.page is None else f"{block.text}, page {block.page}"
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
             if stack:

@@ -98,7 +98,23 @@ def _note(name: str, limit: int, value: str) -> None:
         seen[name] = (limit, value)
 
 
+def read_head(root: Path, name: str, size: int) -> bytes:
+    """The first `size` bytes of the pack file `name` (to tell a PDF by its first bytes), checked
+    as `read_bytes` checks it but with no size limit, since no more than `size` is read."""
+    where, info = _checked(root, name)
+    return _read_regular(where, info, size, head=True)
+
+
 def _read(root: Path, name: str, limit: int) -> bytes:
+    where, info = _checked(root, name)
+    if info.st_size > limit:
+        raise PackFileError(f"the file is too large ({_size(info.st_size)}; the limit is {_size(limit)})")
+    return _read_regular(where, info, limit)
+
+
+def _checked(root: Path, name: str) -> tuple[Path, os.stat_result]:
+    """Where `name` is and what lstat says of it, once it is known to be a regular file reached
+    through real folders; PackFileError saying why not."""
     problem = name_problem(name)
     if problem:
         raise PackFileError(problem)
@@ -127,12 +143,10 @@ def _read(root: Path, name: str, limit: int) -> bytes:
         raise PackFileError("this is a folder, not a document")
     if not stat.S_ISREG(info.st_mode):
         raise PackFileError("this is not a regular file (a device, pipe or socket); it was not opened")
-    if info.st_size > limit:
-        raise PackFileError(f"the file is too large ({_size(info.st_size)}; the limit is {_size(limit)})")
-    return _read_regular(where, info, limit)
+    return where, info
 
 
-def _read_regular(where: Path, info: os.stat_result, limit: int) -> bytes:
+def _read_regular(where: Path, info: os.stat_result, limit: int, head: bool = False) -> bytes:
     # O_NOFOLLOW and O_NONBLOCK: if the file was swapped for a link or a FIFO since lstat, the open
     # fails or returns at once instead of following it or blocking; fstat then proves it is the same file.
     flags = (
@@ -147,7 +161,7 @@ def _read_regular(where: Path, info: os.stat_result, limit: int) -> bytes:
         if not stat.S_ISREG(opened.st_mode) or (opened.st_ino, opened.st_dev) != (info.st_ino, info.st_dev):
             raise PackFileError("the file changed while it was being opened; it was not read")
         try:
-            data = fh.read(limit + 1)
+            data = fh.read(limit if head else limit + 1)
         except OSError as exc:
             raise PackFileError(f"the file cannot be read ({exc.strerror})") from None
     if len(data) > limit:

@@ -14,7 +14,7 @@ from briefing_app.pack.model import Document, DocumentMeta, Pack, Problem
 from briefing_app.pack.pdffile import is_pdf
 from briefing_app.pack.pdfsource import read_pdf
 from briefing_app.pack.readers import FORMATS, read_document
-from briefing_app.pack.yamlsource import YamlSyntaxError, load_located, unknown_key_message
+from briefing_app.pack.yamlsource import Located, YamlSyntaxError, load_located, unknown_key_message
 
 MANIFEST = "pack.yaml"
 PACK_KEYS = ("id", "title", "meeting", "documents", "comparisons")
@@ -39,24 +39,7 @@ def load_pack(root: Path | str, progress: Callable[[Pack, int], None] | None = N
     `progress(pack, total)`, when given, is called after each document is read with the pack as
     far as it has been read, so that a window can show the first paper while the rest are read."""
     root = Path(root)
-    manifest = root / MANIFEST
-    if not root.is_dir():
-        raise PackError(str(root), "this folder does not exist")
-    try:
-        raw = files.read_bytes(root, MANIFEST, files.MAX_YAML_BYTES)
-    except files.PackFileError as exc:
-        if exc.missing:
-            raise PackError(str(manifest), "there is no pack.yaml in this folder") from None
-        raise PackError(str(manifest), f"pack.yaml cannot be used: {exc}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PackError(MANIFEST, "pack.yaml is not UTF-8 text", line) from None
-    try:
-        located = load_located(text)
-    except YamlSyntaxError as exc:
-        raise PackError(MANIFEST, exc.message, exc.line) from None
+    located = _manifest(root)
     data = located.data
     if not isinstance(data, dict):
         raise PackError(MANIFEST, "pack.yaml must be a mapping with id, title and documents", 1)
@@ -101,6 +84,40 @@ def load_pack(root: Path | str, progress: Callable[[Pack, int], None] | None = N
         comparisons=_comparison_names(data.get("comparisons"), problem),
         problems=tuple(problems),
     )
+
+
+def listed_files(root: Path | str) -> list[str]:
+    """The file names pack.yaml in `root` gives its documents (those that are usable names), without
+    reading any document; [] when pack.yaml cannot be read."""
+    try:
+        data = _manifest(Path(root)).data
+    except PackError:
+        return []
+    entries = data.get("documents") if isinstance(data, dict) else None
+    names = [e.get("file") for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+    return [n.strip() for n in names if isinstance(n, str) and files.name_problem(n.strip()) is None]
+
+
+def _manifest(root: Path) -> Located:
+    """pack.yaml in `root`, loaded, or PackError saying why it cannot be."""
+    manifest = root / MANIFEST
+    if not root.is_dir():
+        raise PackError(str(root), "this folder does not exist")
+    try:
+        raw = files.read_bytes(root, MANIFEST, files.MAX_YAML_BYTES)
+    except files.PackFileError as exc:
+        if exc.missing:
+            raise PackError(str(manifest), "there is no pack.yaml in this folder") from None
+        raise PackError(str(manifest), f"pack.yaml cannot be used: {exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PackError(MANIFEST, "pack.yaml is not UTF-8 text", line) from None
+    try:
+        return load_located(text)
+    except YamlSyntaxError as exc:
+        raise PackError(MANIFEST, exc.message, exc.line) from None
 
 
 def _comparison_names(names: Any, problem) -> tuple[str, ...]:

@@ -61,17 +61,21 @@ def test_open_recent_lists_packs_by_title(window, bundled_pack):
     assert window.pack.id == bundled_pack.id
 
 
-def answer_next_input(text: str) -> None:
-    """Type `text` into the next input dialog and press OK, as a user would."""
+def answer_next_input(text: str, tries: int = 50) -> None:
+    """Type `text` into the input dialog when it opens and press OK, as a user would."""
 
     def answer() -> None:
         dialog = next(
-            w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()), None
         )
+        if dialog is None:
+            if tries:
+                answer_next_input(text, tries - 1)
+            return
         dialog.setTextValue(text)
         dialog.accept()
 
-    QTimer.singleShot(50, answer)
+    QTimer.singleShot(100, answer)
 
 
 def test_bookmarks_are_renamed_and_deleted(window, qtbot):
@@ -97,3 +101,34 @@ def test_bookmarks_are_renamed_and_deleted(window, qtbot):
     assert [a.text() for a in menu.actions()[3:]] == ["Snooping paragraph"]
     menu.actions()[3].trigger()
     assert window.reader.document_model.id == "lga-item-3" and window.reader.block_at_top() == block.id
+
+
+def test_in_the_dark_theme_the_panels_close_buttons_stand_out(window):
+    from PySide6.QtWidgets import QAbstractButton
+
+    window.appearance.set_theme("dark")
+    QApplication.processEvents()
+    buttons = [b for b in window.notes_dock.findChildren(QAbstractButton) if b.parent() is window.notes_dock]
+    assert {b.accessibleName() for b in buttons} >= {"Close", "Float"}
+    for button in buttons:
+        image = button.grab().toImage()
+        light = [
+            image.pixelColor(x, y).lightness() for x in range(image.width()) for y in range(image.height())
+        ]
+        assert max(light) - min(light) > 120, button.accessibleName()  # a light glyph on the dark bar
+    window.appearance.set_theme("light")
+    assert window.notes_dock.style() is QApplication.style()
+
+
+def test_file_dialogs_open_in_the_users_folders_then_the_last_one_used(window, tmp_path):
+    from pathlib import Path
+
+    from briefing_app.gui.file_dialogs import start_folder
+    from briefing_app.paths import install_root
+
+    first = Path(start_folder(window.settings))
+    assert first.is_dir() and first != install_root() and first != Path.cwd()
+    window.settings.set_last_folder(str(tmp_path))
+    assert start_folder(window.settings) == str(tmp_path)
+    window.settings.set_last_folder(str(tmp_path / "gone"))  # a folder since removed
+    assert Path(start_folder(window.settings)) == first

@@ -136,3 +136,20 @@ def test_names_that_are_refused(name):
 @pytest.mark.parametrize("name", ["a.md", "documents/a.md", "./a.md", "a..b.md", "é/ü.md"])
 def test_names_that_are_fine(name):
     assert files.name_problem(name) is None
+
+
+def test_the_window_tells_a_pdf_pack_by_the_named_files_only(tmp_path: Path):
+    """Whether a pack has PDF papers (read off the GUI thread) is decided from the files pack.yaml
+    names, read as the pack reads them: a stray PDF, a FIFO or a link to /dev/zero beside them is
+    never opened."""
+    from briefing_app.gui.pack_loader import has_pdf_papers
+
+    root = make_pack(tmp_path / "pack", HEAD)
+    (root / "stray.pdf").write_bytes(b"%PDF-1.7\n")
+    os.mkfifo(root / "stray.fifo")
+    os.symlink("/dev/zero", root / "zero.pdf")
+    assert not has_pdf_papers(root)
+    (root / "pack.yaml").write_text(HEAD + "  - {id: paper, file: stray.pdf, title: P}\n", encoding="utf-8")
+    assert has_pdf_papers(root)
+    (root / "pack.yaml").write_text(HEAD + "  - {id: paper, file: zero.pdf, title: P}\n", encoding="utf-8")
+    assert not has_pdf_papers(root)

@@ -356,3 +356,18 @@ def test_a_numbered_section_title_before_its_first_paragraph_is_a_heading():
         ("paragraph", "1.1", "Transitions is the p"),
         ("paragraph", "1.2", "The service oversees"),
     ]
+
+
+def test_the_next_number_in_sequence_starts_a_paragraph_after_an_unfinished_line():
+    doc = read(
+        """
+        MINUTES of a meeting of the Cabinet held in the Council Chamber on 9 January 2025. 
+        77. Declarations of Interest (Item 2) 
+        No declarations of interest were received 
+        78. Minutes of the Meeting held on 28 November 2024 (Item 3) 
+        RESOLVED that the minutes were a correct record. 
+        """,
+        "pdf-text",
+    )
+    assert [b.number for b in doc.blocks] == [None, "77", "78"]
+    assert doc.blocks[1].text == "Declarations of Interest (Item 2) No declarations of interest were received"

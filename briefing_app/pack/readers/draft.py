@@ -168,7 +168,8 @@ def own_numbers(drafts: list) -> None:
             neighbours |= {f"{d.number}.1"}
         if have & neighbours or section is None or parts[0] == section:
             continue
-        d.raw, d.number = f"{d.number} {d.raw}", None
+        # Put it back as printed: a number without a point ("10") was printed with one ("10.").
+        d.raw, d.number = f"{d.number}{'' if '.' in d.number else '.'} {d.raw}", None
 
 
 def split_number(line: str) -> tuple[str, str] | None:

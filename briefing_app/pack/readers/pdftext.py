@@ -63,6 +63,7 @@ class _Reader:
         self.title_done = False
         self.entries: list[tuple[str, int]] = []
         self.symbol_notes: list[NoteDef] = []
+        self.expected: set[str] = set()  # paragraph numbers that would follow the last one
         self.contents_listed_end_notes = False
 
     # -- helpers ------------------------------------------------------------------------------
@@ -192,16 +193,21 @@ class _Reader:
             # "1. Introduction" then "1.1 Transitions is ...": the line above was the section's
             # heading, not the start of paragraph 1.
             title = self.cur
-            title.kind, title.level, title.raw, title.number = (
-                "heading",
-                1,
-                f"{title.number}. {title.raw}",
-                None,
-            )
+            depth = title.number.count(".") + 1
+            point = "" if depth > 1 else "."  # "4." was printed with its point, "1.2" without
+            title.kind, title.level = "heading", depth
+            title.raw, title.number = f"{title.number}{point} {title.raw}", None
             self._open(Draft("paragraph", num[1], n, number=num[0]))
             return i + 1
-        if num and lead <= 1 and (self.cur is None or self.gap or ends_sentence(self.cur.tail())):
+        if (
+            num
+            and lead <= 1
+            and (self.cur is None or self.gap or ends_sentence(self.cur.tail()) or num[0] in self.expected)
+        ):
+            # The next number in the paragraphs' own sequence starts a paragraph even where the
+            # line before it stops without a full stop (a minute's title, "77. Declarations...").
             self._open(Draft("paragraph", num[1], n, number=num[0]))
+            self.expected = _next_numbers(num[0])
             return i + 1
         if _GLUED_CAPS.search(s) or "\u00a0" in s.strip("\u00a0 "):
             return self._figure(i)
@@ -236,11 +242,10 @@ class _Reader:
             cur is not None
             and cur.kind == "paragraph"
             and cur.number is not None
-            and "." not in cur.number
             and number.startswith(f"{cur.number}.")
-            and self.cur_lines == 1
-            and len(cur.raw) <= _MAX_HEADING
-            and not re.search(r"[.!?;:,]", cur.raw)
+            and self.cur_lines <= 2
+            and len(cur.raw) <= 2 * _MAX_HEADING
+            and not re.search(r"[.!?;:]", cur.raw)
         )
 
     def _heading_at(self, i: int) -> tuple[str | None, int]:
@@ -348,3 +353,14 @@ def _capitals(text: str) -> bool:
     """A heading set in capitals ("BUDGET AND COUNCIL TAX 2025/26") may carry figures."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _next_numbers(number: str) -> set[str]:
+    """The numbers that may follow paragraph `number`: 77 -> 78 or 77.1; 4.2 -> 4.3, 5 or 5.1."""
+    parts = [int(p) for p in number.split(".")]
+    out = {f"{number}.1"}
+    for depth in range(len(parts)):
+        head = parts[:depth] + [parts[depth] + 1]
+        out.add(".".join(map(str, head)))
+        out.add(".".join(map(str, head)) + ".1")
+    return out
