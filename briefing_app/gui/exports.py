@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6 import QtWidgets as dialogs  # dialogs: PySide builds their enums on first use
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QTextDocument
 
 from briefing_app.gui import plain, wording
@@ -166,10 +166,10 @@ class Exports(QObject):
         dialog = QPrintPreviewDialog(self._printer, self._window())
         dialog.setObjectName("printPreview")
         box = self._checkbox(dialog)
-        toolbar = dialog.findChild(dialogs.QToolBar)
-        if toolbar is not None:
-            toolbar.addSeparator()
-            toolbar.addWidget(box)
+        box.setContentsMargins(8, 4, 8, 6)
+        dialog.layout().addWidget(
+            box, 0, Qt.AlignmentFlag.AlignLeft
+        )  # under the pages: the preview's tool bar has no room left
         box.toggled.connect(self._on_preview_toggled)
         dialog.paintRequested.connect(self._on_paint_requested)
         self.preview = dialog

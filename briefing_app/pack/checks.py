@@ -17,6 +17,7 @@ _SENTENCE_END = re.compile(r"[.!?:;…]['\"’”)\]]*$")
 _LONG_HEADING = 12  # words: a heading longer than this is a sentence that lost its paragraph
 _OPEN_END = re.compile(r"\b(and|or|of|for|the|to|in|on|a|an|with|by|from|at|as|that|which)$", re.IGNORECASE)
 _REPEATS = 3
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s")
 
 
 def document_warnings(doc: Document) -> list[Problem]:
@@ -70,8 +71,17 @@ def _repeated_lines(doc: Document) -> Iterable[Problem]:
     it a section's heading again: a running header or footer left in the text."""
     by_text: dict[str, list[int]] = {}
     for i, b in enumerate(doc.blocks):
-        if b.role is None and b.kind in ("heading", "paragraph") and 0 < len(b.text) <= 80:
-            by_text.setdefault(b.text.strip().lower(), []).append(i)
+        # A running line is short and leads into nothing; "What we heard:" above each of several
+        # lists is the paper's own wording.
+        text = b.text.strip()
+        if (
+            b.role is None
+            and b.kind in ("heading", "paragraph")
+            and 0 < len(text) <= 80
+            and len(text.split()) <= 10
+            and not text.endswith(":")
+        ):
+            by_text.setdefault(text.lower(), []).append(i)
     heading_at = [i for i, b in enumerate(doc.blocks) if b.kind == "heading"]
     for places in by_text.values():
         if len(places) < _REPEATS:
@@ -102,7 +112,9 @@ def _sentence_headings(doc: Document) -> Iterable[Problem]:
         text = b.text.strip()
         words = len(text.split())
         sentence = text.endswith(".") and words > 3 and not text[:-1].isupper()
-        if words > _LONG_HEADING or sentence or _OPEN_END.search(text):
+        # A numbered section title may be long ("4. The Breadth, Contribution and Impact of ...").
+        long = words > _LONG_HEADING and not _SECTION_NUMBER.match(text)
+        if long or sentence or _OPEN_END.search(text):
             yield _warn(doc, b.line, f'warning: the heading "{_short(text)}" reads like a sentence')
 
 

@@ -86,7 +86,7 @@ def test_print_preview_has_the_highlights_checkbox(window, qtbot):
     dialog = window.exports.preview
     qtbot.waitUntil(dialog.isVisible, timeout=3000)
     box = dialog.findChild(QCheckBox, "showAnnotations")
-    assert box is not None and box.text() == "Show my highlights and comments" and not box.isChecked()
+    assert box is not None and box.text() == "&Show my highlights and comments" and not box.isChecked()
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert window.exports.with_annotations
     dialog.done(QDialog.DialogCode.Rejected)

@@ -54,3 +54,18 @@ def test_location_is_path_colon_line():
         location(Problem("documents/a.txt", None, "the file is missing"))
         == "documents/a.txt: the file is missing"
     )
+
+
+def test_long_numbered_titles_and_repeated_lead_ins_are_not_warned():
+    d = doc(
+        [
+            Block(
+                "b1",
+                "heading",
+                "4. The Breadth, Contribution and Impact of Kent County Council on Health",
+                level=1,
+            ),
+            *[Block(f"p{i}", "paragraph", "What we heard:", line=i) for i in range(3)],
+        ]
+    )
+    assert messages(d) == []

@@ -107,11 +107,14 @@ def test_line_end_hyphens_are_dropped_only_where_the_joined_word_is_a_word(qapp,
     page = [
         Text(72, 80, "Further information is in the appendix; this is more infor-", 11),
         Text(72, 94, "mation about the self-", 11),
-        Text(72, 108, "assessment form.", 11),
+        Text(72, 108, "assessment form and the in-", 11),
+        Text(72, 122, "house service, whose take-", 11),
+        Text(72, 136, "up is rising.", 11),
     ]
     doc = read_pdf(tmp_path, [page])
     assert doc.blocks[0].text == (
-        "Further information is in the appendix; this is more information about the self-assessment form."
+        "Further information is in the appendix; this is more information about the self-assessment form "
+        "and the in-house service, whose take-up is rising."
     )
 
 

@@ -4,8 +4,8 @@ A paragraph ends at a wider gap than the lines' own leading, at a first-line ind
 finished sentence, at an outdent, or after a short line that ends a sentence. It carries on across a
 column or page break while its sentence is unfinished. A heading is set larger than the body, or
 bold in a body that is not; its level comes from its size and weight among the document's
-headings. A line that ends at a hyphen is joined without a space and the hyphen noted, for the
-shared stage (hyphens.repair) to drop where it broke a word.
+headings. A line that ends at a hyphen is joined without a space; the hyphen goes only where the
+paper writes the joined word elsewhere (the shared stage, hyphens.repair, takes it out).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from briefing_app.pack.readers.pdflayout import Line
 _BULLET = re.compile(r"^(?P<mark>[•▪●◦■►➢✓\uf0b7\uf0a7\uf0d8\uf076-]|[-–*])\s*(?P<rest>\S.*)$")
 _O_BULLET = re.compile(r"^o\s+(?P<rest>\S.*)$")
 _LETTERED = re.compile(r"^(?P<mark>\(?(?:[A-Za-z]|[ivx]{1,4})[.)])\s+(?P<rest>\S.*)$")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _HEADING_NUMBER = re.compile(r"^(?P<num>\d{1,2})\s+(?P<rest>[A-Z][a-z]\S*(?:\s\S+)*)$")
 
 
@@ -78,6 +80,7 @@ class BlockBuilder:
         self.prev: PLine | None = None
         self.next: PLine | None = None
         self.leading = _leading(lines)
+        self.words = {w.lower() for pl in lines for w in _FIRST_WORD.findall(pl.text)}
         self._indented_paragraphs = _uses_indents(lines)
         self.left, self.right = _edges(lines)
 
@@ -242,9 +245,12 @@ class BlockBuilder:
 
     def _join(self, cur: PdfDraft, pl: PLine) -> None:
         if cur.raw.endswith("-") and pl.text[:1].isalpha():
-            # A line ending at a hyphen: the shared stage (hyphens.repair) decides with the whole
-            # document whether it broke a word ("commu-" / "nity") or ends a compound's first part.
-            if cur.raw[-2:-1].isalpha():
+            # A line ending at a hyphen. Papers made in Word are not hyphenated by the typesetter,
+            # so the hyphen is the word's own ("in-house", "take-up") unless the paper writes the
+            # joined word elsewhere; only then is it handed to the shared stage (hyphens.repair).
+            head = _LAST_WORD.search(cur.raw[:-1])
+            tail = _FIRST_WORD.match(pl.text)
+            if head and tail and (head.group(0) + tail.group(0)).lower() in self.words:
                 cur.hyphens.append(len(cur.raw) - 1)
             cur.add(pl, "")
             return
