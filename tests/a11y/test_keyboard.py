@@ -177,7 +177,7 @@ def test_rows_and_panes_are_named_for_a_screen_reader(window, qtbot):
     model = panel.results.model()
     group = model.index(0, 0)
     assert group.data(text).endswith("matches")
-    first = model.index(0, 0, group)
+    first = model.index(1, 0)  # a flat list: each document's heading row, then its hits
     hit = first.data(HIT_ROLE)
     assert first.data(text) == f"{hit.location(', ')}: {hit.snippet}"
 
