@@ -7,19 +7,19 @@ import json
 import sys
 from pathlib import Path
 
+from briefing_app.errors import IndexDamaged
 from briefing_app.pack import load_pack
-from briefing_app.paths import bundled_index_dir
 from briefing_app.search import QuerySyntaxError, open_engine
-from briefing_app.search.store import build_index, index_path, is_bundled
+from briefing_app.search.store import build_index, index_path
 
 
 class ProgressBar:
     """A one-line bar on stderr when it is a terminal; silent otherwise (logs stay clean)."""
 
-    def __init__(self, stream=sys.stderr, width: int = 30) -> None:
-        self.stream = stream
+    def __init__(self, stream=None, width: int = 30) -> None:
+        self.stream = stream or sys.stderr  # looked up now: a test may have replaced it
         self.width = width
-        self.live = stream.isatty()
+        self.live = self.stream.isatty()
         self.shown = False
 
     def __call__(self, done: int, total: int, what: str) -> None:
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, pack_dir: Path) -> int:
 
 
 def _index(pack) -> int:
-    target = bundled_index_dir() if is_bundled(pack) else index_path(pack)
+    target = index_path(pack)  # the bundled pack's: index/, shipped with it
     bar = ProgressBar()
     try:
         report = build_index(pack, target, bar)
@@ -61,20 +61,26 @@ def _index(pack) -> int:
 
 
 def _search(pack, args: argparse.Namespace) -> int:
-    bar = ProgressBar()
-    try:
-        engine, built = open_engine(pack, bar)
-    finally:
-        bar.close()
-    if built is not None:
-        print(f"briefing-app: the search index was rebuilt ({built.why}).", file=sys.stderr)
-    try:
-        result = engine.search(args.query)
-    except QuerySyntaxError as exc:
-        print(f"briefing-app: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        engine.close()
+    for rebuild in (False, True):
+        bar = ProgressBar()
+        try:
+            engine, built = open_engine(pack, bar, rebuild=rebuild)
+        finally:
+            bar.close()
+        if built is not None:
+            print(f"briefing-app: the search index was rebuilt ({built.why}).", file=sys.stderr)
+        try:
+            result = engine.search(args.query)
+            break
+        except QuerySyntaxError as exc:
+            print(f"briefing-app: {exc}", file=sys.stderr)
+            return 2
+        except IndexDamaged as exc:
+            if rebuild:
+                raise
+            print(f"briefing-app: {exc} Rebuilding it.", file=sys.stderr)
+        finally:
+            engine.close()
     best = result.ranked[: max(1, args.limit)]  # the best N, as a terminal has room for
     if args.json:
         data = {

@@ -22,5 +22,13 @@ class QuerySyntaxError(BriefingError):
     """A search query cannot be run as written; str() says how to fix it."""
 
 
+class IndexDamaged(BriefingError):
+    """Searching the index failed on its files: it is damaged and must be rebuilt."""
+
+
+class IndexUnwritable(BriefingError):
+    """The search index cannot be written where it belongs (a read-only or full disk)."""
+
+
 class NoDisplayError(BriefingError):
     """The GUI was asked for on a machine with no display."""

@@ -131,11 +131,23 @@ class Searching(QObject):
 
         self.engine = engine
         self.worker = QueryWorker(engine, self)
+        self.worker.damaged.connect(self._on_index_damaged)
         if self._panel is not None:
             self._panel.set_worker(self.worker, self._titles())
         if built is not None:
             self.message.emit(wording.INDEX_REBUILT.format(why=built.why))
         self.ready.emit()
+
+    @Slot(str)
+    def _on_index_damaged(self, _message: str) -> None:
+        """A search failed on the index's files: rebuild it, then run the query again. The
+        reader is told once, when it is ready (INDEX_REBUILT, with the reason)."""
+        self.worker = self.engine = None  # the worker has stopped, and closed its engine
+        if self._panel is not None:
+            self._panel.set_worker(None, {})
+            self._panel.status.setText(wording.PREPARING_SEARCH)
+        if self.pack is not None:
+            self.opener.start(self.pack, rebuild=True)
 
     @Slot(str)
     def _on_index_failed(self, message: str) -> None:

@@ -6,9 +6,10 @@ and marks) only when the view paints it, so a 5,000-hit result shows at once.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
@@ -22,17 +23,22 @@ if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 150
-GROUP = 0  # the internal id of a document's row; a hit's is its document row + 1
+BATCH = 40  # rows handed to the list at a time: more than a screenful, far fewer than a big result
 PROMPT = "Type in the search box to search the whole pack."
 
 
-class HitsModel(QAbstractItemModel):
-    """Two levels: a row per document (and one for the reader's own notes), a row per hit."""
+class HitsModel(QAbstractListModel):
+    """A heading row per document (and one for the reader's own notes), each followed by its
+    hits. Rows are handed to the view a batch at a time as it scrolls (fetchMore), and a row is
+    formatted when first painted."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.groups: list[tuple[str, list[SearchHit], bool]] = []  # title, hits, own notes?
-        self._html: dict[tuple[int, int], str] = {}
+        self.starts: list[int] = []  # the row of each group's heading
+        self.total_rows = 0
+        self.loaded = 0  # rows the view has been given so far
+        self._html: dict[int, str] = {}
         self.formatted = 0  # hits formatted since the last reset: only those painted
         self.titles: dict[str, str] = {}  # document titles, for the reader's own notes
         self.bold = QFont()
@@ -40,58 +46,70 @@ class HitsModel(QAbstractItemModel):
 
     def show(self, groups: list[tuple[str, list[SearchHit], bool]]) -> None:
         self.beginResetModel()
-        self.groups, self._html, self.formatted = groups, {}, 0
+        self.groups, self._html, self.formatted, self.starts = groups, {}, 0, []
+        row = 0
+        for _, hits, _ in groups:
+            self.starts.append(row)
+            row += 1 + len(hits)
+        self.total_rows, self.loaded = row, min(row, BATCH)
         self.endResetModel()
 
+    def place(self, row: int) -> tuple[int, int]:
+        """(group, hit) of a row; hit -1 for a heading."""
+        group = bisect_right(self.starts, row) - 1
+        return group, row - self.starts[group] - 1
+
+    def row_of(self, group: int, hit: int) -> int:
+        return self.starts[group] + 1 + hit
+
+    def is_hit_row(self, row: int) -> bool:
+        return 0 <= row < self.total_rows and self.place(row)[1] >= 0
+
+    def load_to(self, row: int) -> None:
+        """Hand the view every row up to `row` (F3 may step past what was scrolled to)."""
+        if row >= self.loaded:
+            last = min(row, self.total_rows - 1)
+            self.beginInsertRows(QModelIndex(), self.loaded, last)
+            self.loaded = last + 1
+            self.endInsertRows()
+
     def hit(self, index: QModelIndex) -> SearchHit | None:
-        if not index.isValid() or index.internalId() == GROUP:
+        if not index.isValid():
             return None
-        return self.groups[index.internalId() - 1][1][index.row()]
-
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, GROUP) if row < len(self.groups) else QModelIndex()
-        if parent.internalId() == GROUP and row < len(self.groups[parent.row()][1]):
-            return self.createIndex(row, 0, parent.row() + 1)
-        return QModelIndex()
-
-    def parent(self, index: QModelIndex | None = None):  # also QObject.parent() without an index
-        if index is None:
-            return super().parent()
-        if not index.isValid() or index.internalId() == GROUP:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, GROUP)
+        group, at = self.place(index.row())
+        return self.groups[group][1][at] if at >= 0 else None
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt name)
-        if not parent.isValid():
-            return len(self.groups)
-        return len(self.groups[parent.row()][1]) if parent.internalId() == GROUP else 0
+        return 0 if parent.isValid() else self.loaded
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt name)
-        return 1
+    def canFetchMore(self, parent: QModelIndex) -> bool:  # noqa: N802 (Qt name)
+        return not parent.isValid() and self.loaded < self.total_rows
+
+    def fetchMore(self, parent: QModelIndex) -> None:  # noqa: N802 (Qt name)
+        if self.canFetchMore(parent):
+            self.load_to(self.loaded + BATCH - 1)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if index.isValid() and index.internalId() == GROUP:
+        if index.isValid() and not self.is_hit_row(index.row()):
             return Qt.ItemFlag.ItemIsEnabled  # a heading: not a hit to select
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or index.row() >= self.total_rows:
             return None
-        if index.internalId() == GROUP:
-            title, hits, _ = self.groups[index.row()]
+        group, at = self.place(index.row())
+        title, hits, own = self.groups[group]
+        if at < 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{title} ({len(hits)})"
             if role == Qt.ItemDataRole.AccessibleTextRole:  # what a screen reader says for the row
                 return f"{title}: {len(hits)} match{'es' if len(hits) != 1 else ''}"
             return self.bold if role == Qt.ItemDataRole.FontRole else None
-        hit = self.hit(index)
+        hit = hits[at]
         if role == HIT_ROLE:
             return hit
         if role == HTML_ROLE:
-            return self._row_html(index, hit)
+            return self._row_html(index.row(), hit, own)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.location()}\n{hit.snippet}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -100,15 +118,12 @@ class HitsModel(QAbstractItemModel):
             return f"<p>{escape(hit.location())}</p>"  # as escaped rich text: never read as markup
         return None
 
-    def _row_html(self, index: QModelIndex, hit: SearchHit) -> str:
-        key = (index.internalId(), index.row())
-        html = self._html.get(key)
+    def _row_html(self, row: int, hit: SearchHit, own: bool) -> str:
+        html = self._html.get(row)
         if html is None:
-            own = self.groups[index.internalId() - 1][2]
-            where = escape(
-                f"{self.titles.get(hit.doc, hit.doc)} · {hit.location()}" if own else hit.location()
-            )
-            html = self._html[key] = f"<small>{where}</small><br>{marked(hit.snippet, hit.snippet_ranges)}"
+            where = f"{self.titles.get(hit.doc, hit.doc)} · {hit.location()}" if own else hit.location()
+            snippet = marked(hit.snippet, hit.snippet_ranges)
+            html = self._html[row] = f"<small>{escape(where)}</small><br>{snippet}"
             self.formatted += 1
         return html
 
@@ -127,21 +142,22 @@ class SearchPanel(QWidget):
         self.titles: dict[str, str] = {}
         self.own_notes = lambda: []  # the reader's annotations, as search.own_notes.OwnNote
         self._open_first = False  # open the best hit when the result comes (Enter)
-        self._opened = False  # the current hit has been opened (F3 moves on from it)
+        self._opened = False  # a hit of this result has been opened (F3 moves on from it)
+        self._start: int | None = None  # the row of the best hit
 
         self.status = QLabel(PROMPT, self)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setAccessibleName("Search status")
-        self.results = QTreeView(self)
+        self.results = QTreeView(self)  # a flat list, but QTreeView sizes rows of differing height
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
         self.results.setHeaderHidden(True)
+        self.results.setRootIsDecorated(False)
         self.results.setWordWrap(True)
         self.results.setUniformRowHeights(False)
         # Per item, not per pixel: the view then never asks every row for its height.
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-        self.results.setIndentation(12)
         self.model = HitsModel(self.results)
         self.results.setModel(self.model)
         self.delegate = RichDelegate(self.results)
@@ -199,19 +215,20 @@ class SearchPanel(QWidget):
 
     def step(self, forward: bool = True) -> SearchHit | None:
         """F3 / Shift+F3: the next or previous hit in the list (within a document, in reading
-        order), opened. The first press opens the hit the list starts on."""
-        rows = [(g, r) for g, (_, hits, _) in enumerate(self.model.groups) for r in range(len(hits))]
-        if not rows:
+        order), opened. The first press opens the hit the list starts on: the best."""
+        model = self.model
+        if model.total_rows == 0:
             return None
-        current = self.results.currentIndex()
-        at = (current.internalId() - 1, current.row()) if self.model.hit(current) else None
-        if at is None or at not in rows:
-            place = 0 if forward else len(rows) - 1
-        elif not self._opened:
-            place = rows.index(at)
+        if not self._opened and self._start is not None:
+            row = self._start
         else:
-            place = (rows.index(at) + (1 if forward else -1)) % len(rows)
-        return self._open(self.model.index(rows[place][1], 0, self.model.index(rows[place][0], 0)))
+            current = self.results.currentIndex()
+            row = current.row() if current.isValid() else (-1 if forward else 0)
+            row = (row + (1 if forward else -1)) % model.total_rows
+            while not model.is_hit_row(row):  # a heading: the hit beyond it
+                row = (row + (1 if forward else -1)) % model.total_rows
+        model.load_to(row)
+        return self._open(model.index(row, 0))
 
     # -- internals ----------------------------------------------------------------------------
     def _clear(self, message: str) -> None:
@@ -236,13 +253,11 @@ class SearchPanel(QWidget):
         groups = [("Your notes", own, True)] if own else []
         groups += [(self.titles.get(g.doc, g.doc), list(g.hits), False) for g in result.groups]
         self.model.show(groups)
-        self.results.expandAll()
         self._opened = False
-        if result.groups:  # the list starts on the best hit: the first document's best
+        self._start = None
+        if result.groups:  # Enter or F3 starts on the best hit: the first document's best
             first = result.groups[0]
-            row, parent = first.hits.index(first.best), self.model.index(len(groups) - len(result.groups), 0)
-            self.results.setCurrentIndex(self.model.index(row, 0, parent))
-            self.results.scrollTo(self.results.currentIndex())
+            self._start = self.model.row_of(len(groups) - len(result.groups), first.hits.index(first.best))
         if result.total == 0:
             message = f"No matches for <b>{escape(result.query)}</b>."
         else:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from briefing_app.errors import BriefingError
+from briefing_app.errors import BriefingError, IndexDamaged
 from briefing_app.pack.model import Pack
 
 if TYPE_CHECKING:
@@ -33,15 +33,15 @@ class IndexOpener(QObject):
     ready = Signal(object, object)  # SearchEngine, BuildReport | None
     failed = Signal(str)
 
-    def start(self, pack: Pack) -> None:
-        threading.Thread(target=self._run, args=(pack,), name="index-opener", daemon=True).start()
+    def start(self, pack: Pack, rebuild: bool = False) -> None:
+        """`rebuild`: the index open so far proved damaged while searching."""
+        threading.Thread(target=self._run, args=(pack, rebuild), name="index-opener", daemon=True).start()
 
-    def _run(self, pack: Pack) -> None:
+    def _run(self, pack: Pack, rebuild: bool) -> None:
         from briefing_app.search import open_engine  # here, off the GUI thread and after start-up
 
         try:
-            engine, built = open_engine(pack, self._progress, start_method="spawn")
-            engine.warm()
+            engine, built = open_engine(pack, self._progress, start_method="spawn", rebuild=rebuild)
         except BriefingError as exc:
             _emit(self.failed, str(exc))
         except Exception as exc:  # noqa: BLE001 - any failure here must reach the user as a sentence
@@ -70,6 +70,7 @@ class QueryWorker(QObject):
 
     finished = Signal(int, object, object)  # ticket, SearchResult, own notes' hits
     failed = Signal(int, str)  # ticket, a sentence
+    damaged = Signal(str)  # the index failed while searching: a sentence (rebuild it)
 
     def __init__(self, engine: SearchEngine, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,10 @@ class QueryWorker(QObject):
                 self._waiting = None
             try:
                 result, own = run_query(self.engine, text, notes)
+            except IndexDamaged as exc:
+                _emit(self.damaged, str(exc))
+                self.close()  # nothing more is asked of a damaged index
+                continue
             except BriefingError as exc:
                 outcome = (self.failed, ticket, str(exc))
             except Exception as exc:  # noqa: BLE001 - a failed search is told, never a crash

@@ -6,14 +6,6 @@ Whoosh objects never leave this package: callers get plain dataclasses.
 from briefing_app.errors import QuerySyntaxError
 from briefing_app.search.engine import SearchEngine
 from briefing_app.search.results import DocumentHits, SearchHit, SearchResult
-from briefing_app.search.store import IndexStatus, open_engine
+from briefing_app.search.store import open_engine
 
-__all__ = [
-    "DocumentHits",
-    "IndexStatus",
-    "QuerySyntaxError",
-    "SearchEngine",
-    "SearchHit",
-    "SearchResult",
-    "open_engine",
-]
+__all__ = ["DocumentHits", "QuerySyntaxError", "SearchEngine", "SearchHit", "SearchResult", "open_engine"]

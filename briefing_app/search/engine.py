@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 
 from whoosh import index as windex
 from whoosh import query as wquery
 from whoosh.searching import Searcher
 
+from briefing_app.errors import BriefingError, IndexDamaged
 from briefing_app.pack.model import Pack
 from briefing_app.search.entries import Entry, iter_entries
 from briefing_app.search.lexicon import Lexicon
@@ -32,13 +34,14 @@ class SearchEngine:
         self._entries: list[Entry | None] | None = None  # by index entry number
 
     def warm(self) -> None:
-        """Read now what the first searches would otherwise stop to read (the entries behind the
-        index's numbers, the unstemmed vocabulary): for a thread that opens the engine."""
+        """Read now what the first searches would stop to read: the entries behind the index's
+        numbers and the unstemmed vocabulary (a first test of the files, too)."""
         self._entries_by_docnum()
         self.lexicon  # noqa: B018 - built on first access
 
     def close(self) -> None:
-        self.searcher.close()
+        with suppress(Exception):  # a damaged (or already closed) index is closed all the same
+            self.searcher.close()
         self.ix.close()
 
     @property
@@ -50,8 +53,20 @@ class SearchEngine:
         return self._lexicon
 
     def search(self, text: str) -> SearchResult:
-        """Every hit of the query, best first and by document; raises QuerySyntaxError."""
-        q = parse(self.parser, text, self.documents, lambda: self.lexicon)
+        """Every hit of the query, best first and by document. Raises QuerySyntaxError, or
+        IndexDamaged when Whoosh fails on the index's files, whatever it raises."""
+        q = parse(self.parser, text, self.documents, lambda: self._checked(lambda: self.lexicon))
+        return self._checked(lambda: self._search(text, q))
+
+    def _checked(self, work):
+        try:
+            return work()
+        except BriefingError:
+            raise
+        except Exception as exc:
+            raise IndexDamaged(f"The search index is damaged ({type(exc).__name__}: {exc}).") from exc
+
+    def _search(self, text: str, q: wquery.Query) -> SearchResult:
         marks = marks_of(q)
         entries = self._entries_by_docnum()
         wanted, unwanted = _exclusions_apart(q)
@@ -62,10 +77,9 @@ class SearchEngine:
             for docnum, score in found.items()
             if (entry := entries[docnum]) is not None
         ]
-        unknown = self._has_unknown_word(text)
         return SearchResult(
             query=text,
-            suggestion=self.suggest(text) if not ranked or unknown else None,
+            suggestion=self.suggest(text),
             groups=grouped(ranked),
             ranked=tuple(ranked),
         )
@@ -79,10 +93,6 @@ class SearchEngine:
             # pack's fingerprint when opened, so only a pack edited since then gives one.
             self._entries = [by_key.get(k.decode("utf-8")) for k in keys]
         return self._entries
-
-    def _has_unknown_word(self, text: str) -> bool:
-        reader = self.searcher.reader()
-        return any(reader.doc_frequency("exact", w.lower()) == 0 for w in plain_words(text) if len(w) >= 3)
 
     def suggest(self, text: str) -> str | None:
         """ "Did you mean": each word unknown to the unstemmed field replaced by its nearest known word."""

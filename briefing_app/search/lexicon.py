@@ -29,6 +29,10 @@ class Lexicon:
             at += 1
         return out
 
+    def entries(self, words: list[str]) -> int:
+        """How many entries hold each word, added up."""
+        return sum(map(self._frequency, words))
+
     def near(self, word: str, maxdist: int) -> list[str]:
         """Known words within `maxdist` edits of `word` that share its first letter, nearest first."""
         if not word:

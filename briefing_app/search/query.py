@@ -9,15 +9,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from whoosh import qparser, query
 from whoosh.fields import Schema
+from whoosh.searching import SearchContext
 
 from briefing_app.errors import QuerySyntaxError
 from briefing_app.search.schema import EXACT
 
+if TYPE_CHECKING:
+    from briefing_app.search.lexicon import Lexicon
+
 _OPERATORS = {"AND", "OR", "NOT"}
+SCORED_LIMIT = 2000  # entries holding a prefix's (or fuzzy word's) words, above which all score alike
 EXACT_BOOST = 3.0  # the word as typed, against 1 for any of its forms: enough to rank it first
 _DOC_FILTER = re.compile(r'(?i)\bdoc:("([^"]*)"|(\S+))')
 _LEADING_MINUS = re.compile(r"(^|\s|\()-(?=[\w\"(])")
@@ -35,21 +40,19 @@ def normalise_name(name: str) -> str:
     return re.sub(r"[\s_-]+", "", name.lower())
 
 
-def resolve_documents(text: str, documents: list[DocumentName]) -> tuple[str, list[str]]:
+def resolve_documents(text: str, documents: list[DocumentName]) -> str:
     """Replace doc:NAME with doc:ID; a name that is no document of the pack is an error."""
-    found: list[str] = []
 
     def replace(m: re.Match) -> str:
         wanted = m.group(2) if m.group(2) is not None else m.group(3)
         key = normalise_name(wanted)
         for d in documents:
             if any(normalise_name(n) == key for n in d.names):
-                found.append(d.id)
                 return f"doc:{d.id}"
         choices = ", ".join(d.names[1] if len(d.names) > 1 else d.id for d in documents)
         raise QuerySyntaxError(f"There is no document called '{wanted}' in this pack. Try one of: {choices}.")
 
-    return _DOC_FILTER.sub(replace, text), found
+    return _DOC_FILTER.sub(replace, text)
 
 
 def check_syntax(text: str) -> None:
@@ -104,12 +107,12 @@ def parse(
     parser: qparser.QueryParser,
     text: str,
     documents: list[DocumentName],
-    vocabulary: Callable[[], Vocabulary] | None = None,
+    vocabulary: Callable[[], Lexicon] | None = None,
 ) -> query.Query:
     """`vocabulary()` gives the unstemmed words; it is only called when a prefix or fuzzy word
     needs them, since building it for a large pack costs the first search more than the search."""
     check_syntax(text)
-    text, _ = resolve_documents(text, documents)
+    text = resolve_documents(text, documents)
     # "-word" means NOT word; a hyphen inside a word (counter-terrorism) stays part of it.
     text = _LEADING_MINUS.sub(lambda m: f"{m.group(1)}NOT ", text)
     # Send prefix, wildcard and fuzzy words to the unstemmed field before Whoosh analyses them:
@@ -127,7 +130,7 @@ def _outside_phrases(text: str, change) -> str:
     return '"'.join(change(p) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
-def expand(q: query.Query, text: str, vocabulary: Callable[[], Vocabulary] | None = None) -> query.Query:
+def expand(q: query.Query, text: str, vocabulary: Callable[[], Lexicon] | None = None) -> query.Query:
     """A word also looks for itself as written (boosted, so the exact form ranks above the
     other forms of its stem); a prefix or fuzzy word becomes an OR of the known words it stands
     for, taken from the vocabulary in memory: Whoosh's own expansion walks its term automaton
@@ -135,22 +138,33 @@ def expand(q: query.Query, text: str, vocabulary: Callable[[], Vocabulary] | Non
     if type(q) is query.Term and q.fieldname == "text" and q.startchar is not None:
         written = text[q.startchar : q.endchar].lower()
         if [t.text for t in EXACT(written)] == [written]:
-            return query.Or([q, query.Term("exact", written, boost=EXACT_BOOST * q.boost)])
+            both = query.Or([q, query.Term("exact", written, boost=EXACT_BOOST * q.boost)])
+            both.matcher_type = query.Or.ARRAY_MATCHER
+            return both
         return q
     if vocabulary is not None and isinstance(q, (query.FuzzyTerm, query.Prefix)):
-        word = q.text.lower()
+        word, known = q.text.lower(), vocabulary()
         if isinstance(q, query.FuzzyTerm):
-            words = vocabulary().near(word, max(1, min(q.maxdist, 2)))[:50]
+            words = known.near(word, max(1, min(q.maxdist, 2)))[:50]
         else:
-            words = vocabulary().starting(word)
-        return query.Or([query.Term("exact", w, boost=q.boost) for w in words]) if words else query.NullQuery
+            words = known.starting(word)
+        if not words:
+            return query.NullQuery
+        terms = query.Or([query.Term("exact", w, boost=q.boost) for w in words])
+        terms.matcher_type = query.Or.ARRAY_MATCHER  # many words: their entries read into one array
+        # Many entries (inte*: 11,000 on a 10 MB pack) all score alike: a prefix says "any of
+        # these", not which is best, and scoring each through Whoosh's tree of ORs costs
+        # hundreds of milliseconds. Rare words (most typos) keep their scores.
+        return AllAlike(terms, q.boost) if known.entries(words) > SCORED_LIMIT else terms
     return q.apply(lambda sub: expand(sub, text, vocabulary))
 
 
-class Vocabulary(Protocol):
-    def near(self, word: str, maxdist: int) -> list[str]: ...
+class AllAlike(query.ConstantScoreQuery):
+    """Entries matching the query, all with one score. Its words are read without scoring
+    (weighting None), as Whoosh's own prefix query does when told scores do not matter."""
 
-    def starting(self, prefix: str) -> list[str]: ...
+    def matcher(self, searcher, context=None):
+        return super().matcher(searcher, (context or SearchContext()).set(weighting=None))
 
 
 def plain_words(text: str) -> list[str]:

@@ -96,7 +96,7 @@ def test_pack_search_finds_words_in_your_comments_and_tags(window, qtbot):
         window.searching.search("spying")
     model = panel.results.model()
     assert model.index(0, 0).data() == "Your notes (1)"
-    hit = model.index(0, 0, model.index(0, 0)).data(HIT_ROLE)
+    hit = model.index(1, 0).data(HIT_ROLE)
     assert hit.kind == "annotation" and hit.doc == "lga-item-3" and "spies" in hit.text
     with qtbot.waitSignal(panel.resultShown, timeout=5000):
         window.searching.search("privacy")

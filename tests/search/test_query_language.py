@@ -32,9 +32,9 @@ def test_mistakes_become_sentences(query, sentence):
 
 
 def test_doc_filter_accepts_id_or_short_title():
-    assert resolve_documents('doc:"LGA Item 3" channel', DOCS)[0] == "doc:lga-item-3 channel"
-    assert resolve_documents("doc:SN05993 channel", DOCS)[0] == "doc:sn05993 channel"
-    assert resolve_documents("doc:lga_item_3 x", DOCS)[0] == "doc:lga-item-3 x"
+    assert resolve_documents('doc:"LGA Item 3" channel', DOCS) == "doc:lga-item-3 channel"
+    assert resolve_documents("doc:SN05993 channel", DOCS) == "doc:sn05993 channel"
+    assert resolve_documents("doc:lga_item_3 x", DOCS) == "doc:lga-item-3 x"
     with pytest.raises(QuerySyntaxError, match="no document called 'nope'.*LGA Item 3"):
         resolve_documents("doc:nope x", DOCS)
 

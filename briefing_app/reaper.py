@@ -1,0 +1,30 @@
+"""python -m briefing_app.reaper PARENT FOLDER PID...: when PARENT dies, kill its worker processes
+and remove the folder they were writing. The search index builder (search/store.py) starts one:
+Whoosh's writer processes wait on their job queue for ever once the builder is gone, and nothing
+of theirs can notice it."""
+
+import contextlib
+import os
+import shutil
+import signal
+import sys
+import time
+
+
+def main(builder: int, folder: str, workers: list[int]) -> None:
+    while os.getppid() == builder:  # the builder started this process: while it lives, wait
+        time.sleep(0.2)
+    for pid in workers:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                mine = b"multiprocessing" in fh.read()  # not another process given the number
+        except OSError:
+            mine = sys.platform != "linux"
+        if mine:
+            with contextlib.suppress(OSError):  # gone already
+                os.kill(pid, signal.SIGKILL)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), sys.argv[2], [int(a) for a in sys.argv[3:]])
