@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -387,6 +386,5 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def save_screenshot(self, path: Path) -> bool:
-        for _ in range(3):
-            QApplication.processEvents()
+        self.workspace.settle()  # a PDF paper's pages on screen drawn, not blank sheets
         return self.grab().save(str(path), "PNG")
