@@ -22,7 +22,6 @@ from typing import TypeVar
 
 import briefing_app
 from briefing_app.pack import files
-from briefing_app.pack.model import Document
 
 T = TypeVar("T")
 FORMAT = 3
@@ -122,27 +121,13 @@ def _unpickle(fh):
             gc.enable()
 
 
-class _Pickler(pickle.Pickler):
-    """Pickles each Document on its own, as bytes inside the copy.
-
-    pickle holds the interpreter lock for a whole dump: Kent's pack in one piece is 0.34 s in
-    which the window, whose pack is being read in a thread, cannot draw. One document at a time,
-    the longest hold is the largest paper's. Loading is unchanged: the bytes unpickle as they go.
-    """
-
-    def reducer_override(self, obj):
-        if type(obj) is Document:
-            return pickle.loads, (pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL),)
-        return NotImplemented
-
-
 def _save(path: Path, payload: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".opened-")
         try:
             with os.fdopen(fd, "wb") as fh:
-                _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
+                pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, path)
         except BaseException:
             os.unlink(temp)
