@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/search_bench.py            # bundled pack and the ~10 MB pack
     .venv/bin/python bench/search_bench.py --quick    # bundled pack only
+    .venv/bin/python bench/search_bench.py --window-only  # the ~10 MB pack's window figures only
 
 Prints JSON: build seconds, query p50/p95/max (every hit, no snippets), query with the snippets
 of the first screenful (20 hits), over a fixed mix of at least 200 queries (words, phrases,
@@ -244,12 +245,23 @@ def bench_pack(name: str, pack: Pack, workdir: Path, window: bool) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the bundled pack only")
+    parser.add_argument(
+        "--window-only", action="store_true", help="the ~10 MB pack's window figures only (no engine or FTS5)"
+    )
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         os.environ["BRIEFING_CACHE_DIR"] = str(work / "cache")  # the window builds its index here
         os.environ["BRIEFING_DATA_DIR"] = str(work / "data")
+        if args.window_only:  # the same window figures as the full run, without its other parts
+            big = make_pack(work / "synthetic-pack")
+            results.append({"pack": "generated-10mb", "window": bench_window(big, query_mix(big))})
+            json.dump(
+                {"python": sys.version.split()[0], "cpus": os.cpu_count(), "results": results}, sys.stdout
+            )
+            sys.stdout.write("\n")
+            return 0
         (work / "bundled").mkdir()
         results.append(bench_pack("bundled", load_pack(bundled_pack_dir()), work / "bundled", window=True))
         if not args.quick:
