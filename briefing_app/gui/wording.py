@@ -40,6 +40,12 @@ COMMENT_HINT = "Ctrl+Enter saves; Tab goes to the buttons."
 TAGS_TITLE = "Tags"
 TAGS_PROMPT = "Tags, separated by commas:"
 COLOUR_TITLE = "Colour"
+NOT_SAVED_TITLE = "Not saved"
+NOT_SAVED = (
+    "Your change to your highlights and comments was not saved.\n\n{why}\n\n"
+    "Nothing you chose or typed is lost: the text stays selected, and a comment you wrote is shown "
+    "again the next time you open the comment box (Ctrl+Alt+M)."
+)
 
 GOTO_PLACEHOLDER = "Go to: para 5.2, p. 8, note 12"
 GOTO_NOT_UNDERSTOOD = "Type a place as a meeting names it: para 5.2, p. 8 or note 12."
