@@ -103,5 +103,6 @@ BUNDLED_PACK_FIXED = (
 PACK_NOT_MADE = "The pack could not be made.\n\n{error}"
 PAPERS_NOT_ADDED = "The papers could not be added.\n\n{error}"
 PAPERS_ADDED = "{count} paper(s) added to {pack}; the search index is brought up to date in the background."
+READING_PACK = "Reading the papers of {folder}: the first is shown as soon as it is read."
 READING_PAPERS = "Reading the papers: {done} of {total} ready. Search opens when all are read."
 NO_TEXT_LAYER_HINT = "This paper is a scan: its pages are shown, and search cannot see them."
