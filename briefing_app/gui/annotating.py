@@ -44,6 +44,7 @@ class Annotating(QObject):
         self._panel: AnnotationsPanel | None = None
         self._refused = False  # the store refused the change last pushed
         self._box = None  # the last "not saved" box, kept while it is shown
+        self._pdf = None  # PdfJobs, made when a PDF is first exported
         self._unsaved: dict[str, str] = {}  # annotation id ("" for a new one) -> comment not saved
         self.reader.rerendered.connect(self.show_marks)
         self.reader.highlightRequested.connect(self.highlight)
@@ -205,18 +206,13 @@ class Annotating(QObject):
 
     def _refuse(self, exc: Exception) -> None:
         """The store refused a change (StoreError): say so in a box that does not stop the window."""
-        from PySide6.QtWidgets import QMessageBox
-
         self._refused = True
         if self._box is not None:  # one box at a time: the newest says what happened last
             self._box.close()
             self._box.setParent(None)
             self._box.deleteLater()
         text = wording.NOT_SAVED.format(why=exc)
-        box = plain.message_box(QMessageBox.Icon.Warning, wording.NOT_SAVED_TITLE, text, self.reader.window())
-        box.setObjectName("annotationNotSavedBox")
-        box.open()
-        self._box = box
+        self._box = plain.tell(self.reader.window(), wording.NOT_SAVED_TITLE, text, "annotationNotSavedBox")
 
     @Slot(str)
     def delete(self, annotation_id: str) -> None:
@@ -297,16 +293,35 @@ class Annotating(QObject):
             self.highlight("yellow", tags=tags)
 
     # -- export and import ---------------------------------------------------------------------------
-    def export(self, path: Path) -> None:
-        """Write the pack's annotations; the file name's ending picks the format (Markdown otherwise)."""
+    def export(self, path: Path) -> bool:
+        """Write the pack's annotations; the file name's ending picks the format (Markdown otherwise).
+        A PDF is written off the GUI thread (`pdf.finished` tells when, and False is returned)."""
         from briefing_app.annotations.export import render
         from briefing_app.gui.pdf import format_of, write_export
 
         annotations = self.store.list(self.pack.id) if self.store and self.pack else []
         pack = self.pack
-        write_export(
-            path, format_of(path) or "md", lambda fmt: render(pack, annotations, fmt), landscape=False
-        )
+        render_as = lambda fmt: render(pack, annotations, fmt)  # noqa: E731
+        return write_export(path, format_of(path) or "md", render_as, landscape=False, jobs=self.pdf)
+
+    @property
+    def pdf(self):
+        if self._pdf is None:
+            from briefing_app.gui.pdf_jobs import PdfJobs
+
+            self._pdf = PdfJobs(self)
+            self._pdf.finished.connect(self._on_written)
+        return self._pdf
+
+    @Slot(str, str)
+    def _on_written(self, name: str, why: str) -> None:
+        if why:  # the user has moved on meanwhile: a box that does not stop them
+            text = wording.NOT_WRITTEN.format(name=name, why=why)
+            self._box = plain.tell(
+                self.reader.window(), wording.EXPORT_ANNOTATIONS_TITLE, text, "pdfNotWrittenBox"
+            )
+        else:
+            self.message.emit(wording.EXPORTED.format(name=name))
 
     @Slot()
     def ask_export(self) -> None:
@@ -322,7 +337,7 @@ class Annotating(QObject):
         if not name:
             return
         try:
-            self.export(Path(name))
+            written = self.export(Path(name))
         except OSError as exc:
             plain.warn(
                 self.reader.window(),
@@ -330,7 +345,9 @@ class Annotating(QObject):
                 wording.NOT_WRITTEN.format(name=name, why=exc.strerror),
             )
             return
-        self.message.emit(wording.EXPORTED.format(name=name))
+        self.message.emit(
+            wording.EXPORTED.format(name=name) if written else wording.WRITING.format(name=name)
+        )
 
     @Slot()
     def ask_import(self) -> None:
