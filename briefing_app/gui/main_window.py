@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
     QDockWidget,
     QLabel,
@@ -384,7 +385,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.save_settings()
+        self.stop_workers()
         super().closeEvent(event)
+
+    def stop_workers(self, wait: float = 5.0) -> None:
+        # Closing quits: a worker still rendering or emitting at interpreter exit crashes it (139).
+        self.searching.close(wait)
+        for view in self.findChildren(QAbstractScrollArea, "pageView"):
+            view.renderer.finish(wait)
 
     def save_screenshot(self, path: Path) -> bool:
         for _ in range(3):
