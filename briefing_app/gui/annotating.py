@@ -242,9 +242,9 @@ class Annotating(QObject):
     def comment_on(self, existing: str) -> None:
         """Ask for the comment of annotation `existing`, or of a new one on the selection ("")."""
         current = self.store.get(existing).comment if existing and self.store else ""
-        text, ok = dialogs.QInputDialog.getMultiLineText(
-            self.reader.window(), wording.COMMENT_TITLE, wording.COMMENT_PROMPT, current
-        )
+        from briefing_app.gui.comment_dialog import ask_comment
+
+        text, ok = ask_comment(self.reader.window(), wording.COMMENT_TITLE, wording.COMMENT_PROMPT, current)
         if ok and existing:
             self.set_comment(existing, text)
         elif ok:

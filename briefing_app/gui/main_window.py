@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -385,16 +384,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.save_settings()
-        self.stop_workers()
+        # Closing quits: stop the workers and wait for them (one left running crashed the exit, 139).
+        self.searching.close(wait=5.0)
+        for view in self.findChildren(QAbstractScrollArea, "pageView"):
+            view.renderer.finish(5.0)
         super().closeEvent(event)
 
-    def stop_workers(self, wait: float = 5.0) -> None:
-        # Closing quits: a worker still rendering or emitting at interpreter exit crashes it (139).
-        self.searching.close(wait)
-        for view in self.findChildren(QAbstractScrollArea, "pageView"):
-            view.renderer.finish(wait)
-
     def save_screenshot(self, path: Path) -> bool:
-        for _ in range(3):
-            QApplication.processEvents()
+        self.workspace.settle()  # a PDF paper's pages on screen drawn, not blank sheets
         return self.grab().save(str(path), "PNG")

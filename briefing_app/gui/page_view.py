@@ -125,6 +125,12 @@ class PageView(QAbstractScrollArea):
         if page is not None:
             self.scroll_to_page(page)
 
+    def settled(self) -> bool:
+        """True when every page on screen is drawn (or there is nothing to draw)."""
+        if self.isHidden() or self.path is None or self.message:
+            return True
+        return bool(self.sizes) and all(page in self._images for page in self.visible_pages())
+
     # -- where the view is --------------------------------------------------------------------
     def page_at_top(self) -> int | None:
         if not self._tops:

@@ -8,11 +8,12 @@ such a view which document to show.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QSplitter, QStackedWidget, QWidget
 
 from briefing_app.gui import wording
 from briefing_app.gui.document_list import DocumentList
@@ -94,6 +95,15 @@ class Workspace(QObject):
 
             self._note_popup = NotePopup(self.reader.window())
         return self._note_popup
+
+    def settle(self, seconds: float = 5.0) -> None:
+        """Let queued work finish (for a screenshot): events, and a PDF paper's pages on screen."""
+        deadline = time.monotonic() + seconds
+        for _ in range(3):
+            QApplication.processEvents()
+        while not self.page_sync.page_view.settled() and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.01)
 
     def add_reading_view(self, view: QWidget) -> None:
         """Put a second view of the current document beside the reader."""

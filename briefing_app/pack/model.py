@@ -7,6 +7,7 @@ a zero-width span at the point where the marker was printed.
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +103,14 @@ class Document:
     def id(self) -> str:
         return self.meta.id
 
+    def __reduce__(self):
+        # Pickled as bytes of its own: pickle holds the interpreter lock for a whole dump, and a
+        # pack in one piece (Kent's: 0.34 s) stalls the window while a thread caches it or hands it
+        # to the index's worker processes. Paper by paper, the longest hold is the largest paper's.
+        # The lookup tables built on first use are left out; they are built again when needed.
+        fields = (self.meta, self.format, self.blocks, self.notes, self.remarks)
+        return _document_from, (pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL),)
+
     @property
     def title(self) -> str:
         return self.meta.title
@@ -145,6 +154,10 @@ class Document:
             cache = {n.key: n for n in self.notes}
             object.__setattr__(self, "_note_index", cache)
         return cache
+
+
+def _document_from(fields: bytes) -> Document:
+    return Document(*pickle.loads(fields))
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 The title is the one in the PDF's metadata when that title is really this paper's: Word and
 PowerPoint often leave a template's name there ("THE REPORT", "Agenda Template"), so a metadata title
 is believed only when no other paper of the batch carries the same one and its words are printed on
-the first page. Otherwise the file name, which councils' committee systems make descriptive, and when
-even that says nothing (a scanner's "scan0001"), the first line of the first page. The date is the
+the first page. Otherwise the file name, which councils' committee systems make descriptive ("24-00108
+- PROD"), unless it is a machine's name with no spaces ("scan0001", "federal-register-2020-17221"):
+then the first page's heading, as the PDF reader finds it by size and weight. The date is the
 first date printed on the first page, else the date the PDF was last saved.
 """
 
@@ -34,6 +35,7 @@ class PaperInfo:
     saved: str | None  # YYYY-MM-DD the PDF was last saved, from its metadata
     author: str | None
     problem: str | None = None  # why the file cannot be read, when it cannot
+    heading: str | None = None  # the first page's title, by size and weight (readers.pdf.read_details)
 
 
 def read_info(path: Path) -> PaperInfo:
@@ -48,6 +50,8 @@ def read_info(path: Path) -> PaperInfo:
             finally:
                 text.close()
                 page.close()
+        with PDFIUM_LOCK:
+            heading = _heading(path) if " " not in path.stem else None
     except PdfUnreadable as exc:
         return PaperInfo(path, None, "", None, None, problem=str(exc))
     saved = _pdf_date(meta.get("ModDate")) or _pdf_date(meta.get("CreationDate"))
@@ -57,7 +61,18 @@ def read_info(path: Path) -> PaperInfo:
         first_page=first,
         saved=saved,
         author=_clean(meta.get("Author")),
+        heading=heading,
     )
+
+
+def _heading(path: Path) -> str | None:
+    from briefing_app.errors import BriefingError
+    from briefing_app.pack.readers.pdf import read_details
+
+    try:
+        return _clean(read_details(path).title)
+    except BriefingError:
+        return None
 
 
 def titles(infos: list[PaperInfo]) -> list[str]:
@@ -76,10 +91,10 @@ def _title(info: PaperInfo, counts: dict[str, int]) -> str:
     believed = meta and counts.get(meta.casefold()) == 1 and _printed_on(meta, info.first_page)
     if believed and not _printed_on(meta, stem):  # a file name saying as much and more is better
         return meta
-    if any(len(w) >= 4 for w in _WORD.findall(stem)):
+    if " " in info.path.stem and any(len(w) >= 4 for w in _WORD.findall(stem)):
         return stem
     first_line = next((ln.strip() for ln in info.first_page.splitlines() if _WORD.search(ln)), "")
-    return first_line[:120] or stem
+    return (info.heading or first_line)[:120] or stem
 
 
 def _printed_on(title: str, page: str) -> bool:

@@ -4,7 +4,7 @@ stepping to note markers; named rows; the high-contrast theme; popups kept on sc
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -229,3 +229,35 @@ def test_note_popup_stays_on_screen(window, qtbot):
     assert area.contains(popup.frameGeometry())
     assert popup.frameGeometry().bottom() < marker_top  # so it sits over it
     popup.close()
+
+
+def test_a_comment_is_typed_left_with_tab_and_saved_with_ctrl_enter(window, qtbot):
+    at_paragraph(qtbot, window, "5.2")
+    press(qtbot, window, Qt.Key.Key_F7)
+    press(qtbot, window, Qt.Key.Key_Right, Shift | Ctrl, times=2)
+    seen = {}
+
+    def in_the_dialog():
+        dialog = QApplication.activeModalWidget()
+        try:
+            type_in(dialog)
+        finally:
+            if dialog.isVisible():  # Ctrl+Enter did not save: close it, so the test fails, not hangs
+                dialog.reject()
+
+    def type_in(dialog):
+        editor = dialog.editor
+        seen["typing goes to the box"] = dialog.focusWidget() is editor
+        qtbot.keyClicks(editor, "Ask")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter: a new line, as in any text box
+        qtbot.keyClicks(editor, "the chair")
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)  # Tab leaves the box, typing no tab
+        seen["tab reaches the buttons"] = dialog.buttons.isAncestorOf(dialog.focusWidget())
+        editor.setFocus()
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Ctrl)  # Ctrl+Enter saves
+
+    QTimer.singleShot(0, in_the_dialog)
+    press(qtbot, window, Qt.Key.Key_M, Ctrl | Alt)  # Comment…, which waits for the dialog
+    assert seen == {"typing goes to the box": True, "tab reaches the buttons": True}
+    (resolved,) = window.annotating.resolved
+    assert resolved.annotation.comment == "Ask\nthe chair"

@@ -3,12 +3,20 @@ a scan shown as its pages."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 
 from tests.gui.conftest import make_window
 from tests.pdf_inputs import encrypted_pdf, scan_pdf, text_pdf
+
+
+def _index_done(qtbot, w) -> None:
+    """Wait for the search index the opened pack builds in the background, so that no build is
+    still writing when the test's window is taken down."""
+    qtbot.waitUntil(lambda: w.searching.is_ready or bool(w.searching.unavailable), timeout=120000)
 
 
 def test_a_new_pack_from_pdfs_opens_and_grows_when_papers_are_added(qtbot, tmp_path: Path):
@@ -34,6 +42,7 @@ def test_a_new_pack_from_pdfs_opens_and_grows_when_papers_are_added(qtbot, tmp_p
     qtbot.waitUntil(lambda: w.pack is not None and len(w.pack.documents) == 2 and w.complete, timeout=15000)
     assert [d.id for d in w.pack.documents] == ["agenda-scan", "supplement"]
     assert (folder / "papers" / "Supplement.pdf").read_bytes() == supplement.read_bytes()
+    _index_done(qtbot, w)
 
 
 def test_papers_are_never_added_to_the_bundled_pack(qtbot, bundled_pack):
@@ -79,3 +88,38 @@ def test_highlights_keep_their_places_when_a_supplement_arrives_and_show_on_the_
     qtbot.waitUntil(lambda: len(w.pack.documents) == 2 and w.complete, timeout=20000)
     found = next(r for r in w.annotating.resolved if r.annotation.id == annotation_id)
     assert (found.status, found.block, found.start) == ("anchored", block.id, start)
+    _index_done(qtbot, w)
+
+
+def test_a_paper_of_thousands_of_pages_is_read_while_the_window_answers_and_the_first_paper_shows(
+    qtbot, tmp_path: Path
+):
+    words = "budget council report member cabinet service school road housing care finance plan".split()
+    draw = random.Random(1)  # a different sentence on every page: a line repeated at one place is furniture
+    pages = [[" ".join(draw.choice(words) for _ in range(9)) + "."] for _ in range(2000)]
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    short = text_pdf(incoming / "Agenda.pdf", [["Agenda", "", "1. Apologies for absence."]])
+    long = text_pdf(incoming / "Statistics annex.pdf", pages)
+    from briefing_app.pack.create import new_pack
+
+    new_pack(tmp_path / "pack", [short, long])
+    w = make_window(qtbot)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(len(w.pack.documents) if w.pack else 0))
+    timer.start(20)
+    w.packs.open_folder(tmp_path / "pack")
+    # The agenda is readable while the annex is still being read, and the window keeps answering.
+    qtbot.waitUntil(
+        lambda: w.pack is not None and not w.complete and w.reader.document_model is not None, timeout=60000
+    )
+    assert [d.id for d in w.pack.documents] == ["agenda"]
+    qtbot.waitUntil(lambda: w.complete and len(w.pack.documents) == 2, timeout=120000)
+    timer.stop()
+    assert ticks.count(1) >= 3  # the event loop ran all the while the annex was read
+    annex = w.pack.document("statistics-annex")
+    assert len({r.page for b in annex.blocks for r in b.regions}) == 2000
+    w.navigator.jump("statistics-annex")
+    qtbot.waitUntil(lambda: len(w.workspace.page_sync.page_view.sizes) == 2000)
+    _index_done(qtbot, w)

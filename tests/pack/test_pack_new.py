@@ -152,3 +152,13 @@ def test_the_kent_papers_follow_their_agenda(tmp_path: Path):
     }
     assert first["24-00108"] < first["24-00109"] < first["24-00115"]
     assert all(a.date and a.date.startswith(("2024", "2025")) for a in added)
+
+
+def test_a_machine_made_file_name_gives_way_to_the_first_page_heading(tmp_path: Path):
+    paper = text_pdf(
+        tmp_path / "scan-2020-17221.pdf",
+        [["Annual Report of the Board", "The board met four times this year.", "It agreed the budget."]],
+        first_line_size=20,
+    )
+    (added,) = new_pack(tmp_path / "pack", [paper])
+    assert (added.id, added.title) == ("scan-2020-17221", "Annual Report of the Board")
