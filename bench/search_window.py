@@ -13,6 +13,20 @@ KEY_GAP_MS = 60  # a brisk typist
 PAUSE_MS = 400  # after each query: the debounce, the search, the paint, a glance
 
 
+def wait(ms: int, until=None) -> None:
+    """Run the event loop for `ms` (or until the signal `until` fires), as the app's own loop
+    runs: QTest.qWait polls, holding Python's lock between polls, which slows the worker."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    if until is not None:
+        until.connect(loop.quit)
+    loop.exec()
+    if until is not None:
+        until.disconnect(loop.quit)
+
+
 def _app():
     from PySide6.QtWidgets import QApplication
 
@@ -61,8 +75,6 @@ class Heartbeat:
 def open_window(pack: Pack) -> tuple[object, dict]:
     """The window on `pack`, once search is ready; how long that took, whether progress was
     shown and whether a document could be read meanwhile."""
-    from PySide6.QtTest import QTest
-
     from briefing_app.app import build_services
     from briefing_app.gui.main_window import MainWindow
 
@@ -74,12 +86,12 @@ def open_window(pack: Pack) -> tuple[object, dict]:
     window.set_pack(pack)
     seen = {"progress": 0, "readable": False}
     while window.reader.document_model is None and not window.search_ready:
-        QTest.qWait(5)  # the window's first paint and first document
+        wait(5)  # the window's first paint and first document
     seen["readable"] = not window.search_ready
     heartbeat = Heartbeat()  # from here on: only the index being opened (or built) competes
     heartbeat.start()
     while not window.search_ready:
-        QTest.qWait(20)
+        wait(20)
         seen["progress"] = max(seen["progress"], _progress_value(window))
     stalls = heartbeat.stop()
     app.processEvents()
@@ -100,21 +112,15 @@ def _progress_value(window) -> int:
 
 def painted_after_pause(window, queries: list[str]) -> list[float]:
     """For each query: from the pause ending (the search starting) to its results painted."""
-    from PySide6.QtTest import QTest
-
     panel = window.searching.show_results()
     out = []
     for q in queries:
-        shown = []
-        panel.resultShown.connect(shown.append)
         started = time.perf_counter()
         panel.run(q)
-        while not shown:
-            QTest.qWait(1)
+        wait(5000, until=panel.resultShown)
         panel.results.viewport().repaint()
         panel.status.repaint()
         out.append((time.perf_counter() - started) * 1000)
-        panel.resultShown.disconnect(shown.append)
     return out
 
 
@@ -132,8 +138,8 @@ def typing_stalls(window, queries: list[str]) -> dict[str, float]:
         QTest.keyClick(field, Qt.Key.Key_Backspace)
         for ch in q:
             QTest.keyClicks(field, ch)
-            QTest.qWait(KEY_GAP_MS)
-        QTest.qWait(PAUSE_MS)
+            wait(KEY_GAP_MS)
+        wait(PAUSE_MS)
     out = heartbeat.stop()
     out["queries_typed"] = min(TYPED_QUERIES, len(queries))
     return out

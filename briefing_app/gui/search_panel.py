@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 150
-BATCH = 40  # rows handed to the list at a time: more than a screenful, far fewer than a big result
+BATCH = 15  # rows handed to the list at a time: about a screenful (more come as it scrolls)
 PROMPT = "Type in the search box to search the whole pack."
 
 
