@@ -16,13 +16,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing_app.pack.dates import pdf_date, printed_date
 from briefing_app.pack.pdffile import PDFIUM_LOCK, PdfUnreadable, opened
 
-MONTHS = "january february march april may june july august september october november december".split()
-_DATE_IN_WORDS = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r"),?\s+(\d{4})\b", re.IGNORECASE
-)
-_PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _NEAR_DAYS = 45  # papers for one meeting are saved within weeks of it
 
@@ -54,7 +50,7 @@ def read_info(path: Path) -> PaperInfo:
             heading = _heading(path) if " " not in path.stem else None
     except PdfUnreadable as exc:
         return PaperInfo(path, None, "", None, None, problem=str(exc))
-    saved = _pdf_date(meta.get("ModDate")) or _pdf_date(meta.get("CreationDate"))
+    saved = pdf_date(meta.get("ModDate")) or pdf_date(meta.get("CreationDate"))
     return PaperInfo(
         path=path,
         metadata_title=_clean(meta.get("Title")),
@@ -111,30 +107,10 @@ def dates(infos: list[PaperInfo]) -> list[str | None]:
     middle = dt.date.fromisoformat(saved[len(saved) // 2]) if saved else None
     out = []
     for info in infos:
-        printed = _printed_date(info.first_page)
+        printed = printed_date(info.first_page)
         near = printed is not None and (middle is None or abs((printed - middle).days) <= _NEAR_DAYS)
         out.append(printed.isoformat() if near else info.saved)
     return out
-
-
-def _printed_date(text: str) -> dt.date | None:
-    found = _DATE_IN_WORDS.search(text)
-    if not found:
-        return None
-    try:
-        return dt.date(int(found.group(3)), MONTHS.index(found.group(2).lower()) + 1, int(found.group(1)))
-    except ValueError:
-        return None
-
-
-def _pdf_date(value: str | None) -> str | None:
-    found = _PDF_DATE.match(value or "")
-    if not found:
-        return None
-    year, month, day = found.groups()
-    if not ("01" <= month <= "12" and "01" <= day <= "31"):
-        return None
-    return f"{year}-{month}-{day}"
 
 
 def _clean(value: str | None) -> str | None:

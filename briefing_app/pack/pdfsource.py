@@ -45,16 +45,24 @@ def _read(path: Path, data: bytes, meta: DocumentMeta) -> tuple[Document | None,
         from briefing_app.pack.readers import pdf as reader
 
         try:
-            return reader.read(path, meta), ()
+            # The bytes pack/files.py checked and read (no symlink, a regular file, within the size
+            # limit), not the path opened again: the reader reads exactly what was checked.
+            return reader.read(data, meta), ()
         except Exception as exc:  # noqa: BLE001 - a reader's slip on one odd file must not stop the pack
             message = f"Briefing's PDF reader could not read this file ({type(exc).__name__}: {exc})"
             return None, (Problem(meta.file, None, message),)
 
 
 def _has_text(pdf) -> bool:
-    """True when any page carries characters: a scan has none on any page."""
+    """True when any page carries characters: a scan has none on any page. A page PDFium cannot
+    load counts as text, so the reader reads the rest and names the damaged pages."""
+    import pypdfium2
+
     for index in range(len(pdf)):
-        page = pdf[index]
+        try:
+            page = pdf[index]
+        except pypdfium2.PdfiumError:
+            return True
         text = page.get_textpage()
         try:
             if text.count_chars() > 0:

@@ -14,6 +14,8 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from briefing_app.errors import BriefingError
 from briefing_app.pack.model import Block, Document, DocumentMeta, Region, Span
 from briefing_app.pack.notes import Definition, MarkerAt, link_footnotes
@@ -50,11 +52,31 @@ def read(source: Path | str | bytes, meta: DocumentMeta) -> Document:
     except Exception as exc:  # PDFium reports damage, passwords and non-PDFs through one error type
         raise PdfReadError(meta.file, f"this PDF cannot be opened ({exc})") from None
     try:
-        pages = [read_page(pdf, i) for i in range(len(pdf))]
+        pages, damaged = _read_pages(pdf)
         info = details(pdf, pages)
     finally:
         pdf.close()
-    return build_document(pages, _with_details(meta, info))
+    return build_document(pages, _with_details(meta, info), damaged)
+
+
+_GIVE_UP = 20  # pages in a row PDFium cannot load before the rest of the file is taken as lost
+
+
+def _read_pages(pdf) -> tuple[list[PdfPageText], list[int]]:
+    """Every page, and the 0-based indexes of those PDFium cannot load (a damaged page object),
+    which stand empty: the paper is read without them rather than refused. A page tree whose count is
+    damaged (two thousand million pages) stops being read after a run of pages that will not load."""
+    pages: list[PdfPageText] = []
+    damaged: list[int] = []
+    for i in range(len(pdf)):
+        try:
+            pages.append(read_page(pdf, i))
+        except pdfium.PdfiumError:
+            pages.append(PdfPageText(i, 0.0, 0.0, None, [], 0))  # kept, so pages keep their file index
+            damaged.append(i)
+            if len(damaged) >= _GIVE_UP and damaged[-_GIVE_UP] == i - _GIVE_UP + 1:
+                break
+    return pages, damaged
 
 
 def read_details(source: Path | str | bytes) -> PdfDetails:
@@ -73,7 +95,9 @@ def read_details(source: Path | str | bytes) -> PdfDetails:
         pdf.close()
 
 
-def build_document(pages: list[PdfPageText], meta: DocumentMeta) -> Document:
+def build_document(
+    pages: list[PdfPageText], meta: DocumentMeta, damaged: list[int] | None = None
+) -> Document:
     lines = [page_lines(p.index, p.fragments, g) for p, g in zip(pages, _columns(pages), strict=True)]
     numbers = _printed_numbers(pages, lines)
     lines = [[ln for ln in page if not _BLANK.match(ln.text)] for page in lines]
@@ -95,6 +119,11 @@ def build_document(pages: list[PdfPageText], meta: DocumentMeta) -> Document:
     remarks = []
     if pages and not any(p.fragments for p in pages):
         remarks.append("This PDF has no text layer (a scan): its pages cannot be searched.")
+    if damaged:
+        shown = ", ".join(str(i + 1) for i in damaged[:10]) + (" and more" if len(damaged) > 10 else "")
+        remarks.append(
+            f"Damaged pages of this PDF could not be read and are left out (pages {shown} of the file)."
+        )
     before = [d.raw for d in drafts]
     doc = finish(meta, "pdf", list(drafts), markup=False, remarks=remarks)
     for d, raw in zip(drafts, before, strict=True):
@@ -140,7 +169,11 @@ def _printed_numbers(pages: list[PdfPageText], lines: list[list[Line]]) -> list[
     found: list[int | None] = []
     for pi, p in enumerate(pages):
         value = furniture.page_numbers[pi] or p.label
-        found.append(int(value) if value and value.isdigit() else None)
+        # ASCII digits only, and few of them: "²" is a digit to isdigit() and a damaged label can
+        # run to thousands of digits, which int() refuses.
+        found.append(
+            int(value) if value and value.isascii() and value.isdigit() and len(value) <= 9 else None
+        )
     # Pages with no number of their own follow their neighbours (a title page, a blank page).
     # A page before the first numbered one (a covering letter) has no number at all.
     offsets = [n - i for i, n in enumerate(found) if n is not None]

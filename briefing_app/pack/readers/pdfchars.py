@@ -122,7 +122,7 @@ def _fragments(textpage, count: int, left: float, top_edge: float) -> list[Fragm
             continue
         get_box(raw, i, rect)
         height = rect.top - rect.bottom
-        if height <= 0:
+        if not height > 0:  # a damaged file's NaN box as well as an empty one
             continue
         if boundary or last is None or height != last_height:
             # The font's name says bold when its weight does not (many fonts report one weight

@@ -10,8 +10,10 @@ number or a bullet is a line with that number, not a table.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from briefing_app.pack.readers.pdfchars import Fragment
 
@@ -73,7 +75,7 @@ def is_sparse(frags: list[Fragment]) -> bool:
 
 def _gutters(frags: list[Fragment], width: float) -> list[tuple[float, float]]:
     """x-bands empty of text over most of the page, with columns of prose on both sides."""
-    body = [f for f in frags if len(f.text) > 1]
+    body = [f for f in frags if len(f.text) > 1 and math.isfinite(f.x0) and math.isfinite(f.x1)]
     if len(body) < _MIN_BODY:
         return []
     top = min(f.top for f in body)
@@ -81,34 +83,29 @@ def _gutters(frags: list[Fragment], width: float) -> list[tuple[float, float]]:
     height = bottom - top
     if height <= 0:
         return []
-    lo = int(min(f.x0 for f in body))
-    hi = int(max(f.x1 for f in body)) + 1
-    # How much text height covers each point across the page: a difference array, summed.
-    cover = [0.0] * (hi - lo + 2)
+    # How much text height covers each whole point across the page, as runs of equal cover between
+    # the fragments' edges: a sweep over sorted edges, so the cost follows the fragments, not the
+    # coordinates (a damaged file can put text a billion points away).
+    steps: dict[int, float] = {}
     for f in body:
-        cover[int(f.x0) - lo] += f.bottom - f.top
-        cover[int(f.x1) - lo + 1] -= f.bottom - f.top
+        steps[int(f.x0)] = steps.get(int(f.x0), 0.0) + (f.bottom - f.top)
+        steps[int(f.x1) + 1] = steps.get(int(f.x1) + 1, 0.0) - (f.bottom - f.top)
+    edges_x = sorted(steps)
+    runs: list[tuple[int, int, float]] = []  # (first x, x after the last, cover)
     total = 0.0
-    for x in range(len(cover)):
-        total += cover[x]
-        cover[x] = total
-    cover.pop()
+    for a, b in pairwise(edges_x):
+        total += steps[a]
+        runs.append((a, b, total))
     size = sorted(f.size for f in body)[len(body) // 2]
     limit = 0.25 * height
-    dense = [x for x, c in enumerate(cover) if c > limit]
+    dense = [(a, b) for a, b, c in runs if c > limit]
     if not dense:
         return []
-    gutters: list[tuple[float, float]] = []
-    x, last = dense[0], dense[-1]
-    while x < last:
-        if cover[x] <= limit:
-            start = x
-            while cover[x] <= limit:
-                x += 1
-            if x - start >= 0.6 * size:
-                gutters.append((lo + start, lo + x))
-        x += 1
-    lo, hi = lo + dense[0], lo + last
+    # A gutter is the stretch between two dense runs, when it is wide enough.
+    gutters: list[tuple[float, float]] = [
+        (prev[1], nxt[0]) for prev, nxt in pairwise(dense) if nxt[0] - prev[1] >= 0.6 * size
+    ]
+    lo, hi = dense[0][0], dense[-1][1] - 1
     # Keep a gutter only when the columns beside it hold prose, not a table's figures.
     edges = [float(lo), *[g for gut in gutters for g in gut], float(hi)]
     cols = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]

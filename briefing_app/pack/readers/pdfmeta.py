@@ -12,15 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing_app.pack.dates import pdf_date, printed_date
 from briefing_app.pack.readers.pdfchars import Fragment, PdfPageText
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_NO = {m.lower(): i for i, m in enumerate(_MONTHS.split("|"), start=1)}
-_PRINTED_DATE = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE
-)
-_US_DATE = re.compile(rf"\b(?P<m>{_MONTHS})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
-_PDF_DATE = re.compile(r"^D:(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
 _BODY = (
     r"(?:Council|Agency|Administration|Authority|Ministry|Commission|Department|Municipalité|Municipality)"
 )
@@ -96,13 +90,8 @@ def _subject(first: list[Fragment]) -> str | None:
 
 
 def _date(info: dict, first: list[Fragment]) -> str | None:
-    text = " ".join(f.text for f in first)
-    for pattern in (_PRINTED_DATE, _US_DATE):
-        if m := pattern.search(text):
-            return f"{m.group('y')}-{_MONTH_NO[m.group('m').lower()]:02d}-{int(m.group('d')):02d}"
-    if m := _PDF_DATE.match(info.get("CreationDate") or ""):
-        return f"{m.group('y')}-{m.group('m')}-{m.group('d')}"
-    return None
+    printed = printed_date(" ".join(f.text for f in first))
+    return printed.isoformat() if printed else pdf_date(info.get("CreationDate"))
 
 
 def _publisher(first: list[Fragment]) -> str | None:

@@ -78,7 +78,8 @@ def find_notes(
 
 
 def _next_label(label: str) -> str:
-    return str(int(label) + 1) if label.isdigit() else ""
+    # ASCII digits only: "²" is a digit to isdigit() but not to int().
+    return str(int(label) + 1) if label.isascii() and label.isdigit() and len(label) <= 9 else ""
 
 
 def _note_start(ln: Line) -> tuple[str, str, bool] | None:
