@@ -38,6 +38,32 @@ def build_services():
     return Services.default()
 
 
+def start_window(
+    pack_dir: Path, screenshot: str | None = None, doc_id: str | None = None, startup_report: bool = False
+):
+    """The window, shown, on the pack in `pack_dir`. A PDF pack that must be read (not in the cache)
+    is read off the GUI thread, so the window paints at once; a screenshot or --doc waits for it."""
+    from briefing_app.gui.main_window import MainWindow
+
+    services = build_services()
+    window = MainWindow(services)
+    if startup_report:
+        from briefing_app.gui.startup import watch
+
+        watch(window)
+    window.resize(1280, 800)
+    if not screenshot:
+        window.restore_settings()  # a screenshot shows the default layout, whatever the user's was
+    window.packs.open_at_start(pack_dir, wait=bool(screenshot or doc_id))
+    window.show()
+    window.activateWindow()
+    if doc_id and not window.open_document(doc_id):
+        from briefing_app.gui.wording import NO_SUCH_DOCUMENT
+
+        print(NO_SUCH_DOCUMENT.format(doc_id=doc_id), file=sys.stderr)
+    return window
+
+
 def run_gui(
     pack_dir: Path, screenshot: str | None = None, doc_id: str | None = None, startup_report: bool = False
 ) -> int:
@@ -50,30 +76,13 @@ def run_gui(
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.gui.main_window import MainWindow
-
     qInstallMessageHandler(_quiet_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Briefing")
     app.setOrganizationName("Briefing")
     app.setApplicationDisplayName("Briefing")
 
-    services = build_services()
-    window = MainWindow(services)
-    if startup_report:
-        from briefing_app.gui.startup import watch
-
-        watch(window)
-    window.resize(1280, 800)
-    if not screenshot:
-        window.restore_settings()  # a screenshot shows the default layout, whatever the user's was
-    window.set_pack(*services.open_pack(pack_dir))
-    window.show()
-    window.activateWindow()
-    if doc_id and not window.open_document(doc_id):
-        from briefing_app.gui.wording import NO_SUCH_DOCUMENT
-
-        print(NO_SUCH_DOCUMENT.format(doc_id=doc_id), file=sys.stderr)
+    window = start_window(pack_dir, screenshot, doc_id, startup_report)
     try:
         if screenshot:
             return 0 if window.save_screenshot(Path(screenshot)) else 1

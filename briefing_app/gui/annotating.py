@@ -42,6 +42,10 @@ class Annotating(QObject):
         self._resolved: list[Resolved] = []
         self._due = False
         self._panel: AnnotationsPanel | None = None
+        self._refused = False  # the store refused the change last pushed
+        self._box = None  # the last "not saved" box, kept while it is shown
+        self._pdf = None  # PdfJobs, made when a PDF is first exported
+        self._unsaved: dict[str, str] = {}  # annotation id ("" for a new one) -> comment not saved
         self.reader.rerendered.connect(self.show_marks)
         self.reader.highlightRequested.connect(self.highlight)
         self.reader.commentRequested.connect(self.comment_on)
@@ -152,25 +156,29 @@ class Annotating(QObject):
     @Slot(str)
     def highlight(self, colour: str = "yellow", comment: str = "", tags: tuple[str, ...] = ()) -> list[str]:
         """Annotate the current selection (one annotation per paragraph it covers); the new ids."""
+        self._refused = False
         selection = self.reader.selection_ranges()
         doc = self.reader.document_model
         if self.store is None or not selection or doc is None or self.pack is None:
             self.message.emit(wording.SELECT_FIRST)
             return []
-        from briefing_app.annotations import selector_for
+        from briefing_app.annotations import StoreError, selector_for
         from briefing_app.gui.annotation_commands import AddAnnotation
 
-        self.undo_stack.beginMacro("Highlight")
         added = []
-        for block_id, start, end in selection:
-            annotation = self.store.add(
-                self.pack.id, selector_for(doc, block_id, start, end), colour, comment, tags
-            )
-            self.undo_stack.push(AddAnnotation(self.store, annotation, self.refresh))
-            added.append(annotation.id)
-        self.undo_stack.endMacro()
-        self.refresh()
-        return added
+        try:
+            for block_id, start, end in selection:
+                selector = selector_for(doc, block_id, start, end)
+                added.append(self.store.add(self.pack.id, selector, colour, comment, tags))
+        except StoreError as exc:
+            self._refuse(exc)  # the selection stays as it was: nothing the reader chose is lost
+        if added:  # the paragraphs saved are one step to undo (an empty step would undo nothing)
+            self.undo_stack.beginMacro("Highlight")
+            for annotation in added:
+                self.undo_stack.push(AddAnnotation(self.store, annotation, self.refresh, self._refuse))
+            self.undo_stack.endMacro()
+            self.refresh()
+        return [a.id for a in added]
 
     def set_comment(self, annotation_id: str, comment: str) -> None:
         self._edit(annotation_id, comment=comment)
@@ -182,12 +190,29 @@ class Annotating(QObject):
     def set_colour(self, annotation_id: str, colour: str) -> None:
         self._edit(annotation_id, colour=colour)
 
-    def _edit(self, annotation_id: str, **change) -> None:
+    def _edit(self, annotation_id: str, **change) -> bool:
         before = self.store.get(annotation_id) if self.store else None
-        if before is not None:
-            from briefing_app.gui.annotation_commands import EditAnnotation
+        if before is None:
+            return False
+        from briefing_app.gui.annotation_commands import EditAnnotation
 
-            self.undo_stack.push(EditAnnotation(self.store, before, change, self.refresh))
+        return self._push(EditAnnotation(self.store, before, change, self.refresh, self._refuse))
+
+    def _push(self, command) -> bool:
+        """Do `command` (a command does its change as it is pushed); False if the store refused it."""
+        self._refused = False
+        self.undo_stack.push(command)
+        return not self._refused
+
+    def _refuse(self, exc: Exception) -> None:
+        """The store refused a change (StoreError): say so in a box that does not stop the window."""
+        self._refused = True
+        if self._box is not None:  # one box at a time: the newest says what happened last
+            self._box.close()
+            self._box.setParent(None)
+            self._box.deleteLater()
+        text = wording.NOT_SAVED.format(why=exc)
+        self._box = plain.tell(self.reader.window(), wording.NOT_SAVED_TITLE, text, "annotationNotSavedBox")
 
     @Slot(str)
     def delete(self, annotation_id: str) -> None:
@@ -195,7 +220,7 @@ class Annotating(QObject):
         if annotation is not None:
             from briefing_app.gui.annotation_commands import DeleteAnnotation
 
-            self.undo_stack.push(DeleteAnnotation(self.store, annotation, self.refresh))
+            self._push(DeleteAnnotation(self.store, annotation, self.refresh, self._refuse))
 
     @Slot(str)
     def reattach(self, annotation_id: str) -> None:
@@ -242,13 +267,17 @@ class Annotating(QObject):
     def comment_on(self, existing: str) -> None:
         """Ask for the comment of annotation `existing`, or of a new one on the selection ("")."""
         current = self.store.get(existing).comment if existing and self.store else ""
+        current = self._unsaved.pop(existing, current)  # a comment the store refused is offered again
         from briefing_app.gui.comment_dialog import ask_comment
 
         text, ok = ask_comment(self.reader.window(), wording.COMMENT_TITLE, wording.COMMENT_PROMPT, current)
-        if ok and existing:
-            self.set_comment(existing, text)
-        elif ok:
-            self.highlight("yellow", comment=text)
+        if not ok:
+            return
+        saved = (
+            self._edit(existing, comment=text) if existing else bool(self.highlight("yellow", comment=text))
+        )
+        if not saved and self._refused:
+            self._unsaved[existing] = text
 
     @Slot(str)
     def tag(self, existing: str) -> None:
@@ -264,16 +293,35 @@ class Annotating(QObject):
             self.highlight("yellow", tags=tags)
 
     # -- export and import ---------------------------------------------------------------------------
-    def export(self, path: Path) -> None:
-        """Write the pack's annotations; the file name's ending picks the format (Markdown otherwise)."""
+    def export(self, path: Path) -> bool:
+        """Write the pack's annotations; the file name's ending picks the format (Markdown otherwise).
+        A PDF is written off the GUI thread (`pdf.finished` tells when, and False is returned)."""
         from briefing_app.annotations.export import render
         from briefing_app.gui.pdf import format_of, write_export
 
         annotations = self.store.list(self.pack.id) if self.store and self.pack else []
         pack = self.pack
-        write_export(
-            path, format_of(path) or "md", lambda fmt: render(pack, annotations, fmt), landscape=False
-        )
+        render_as = lambda fmt: render(pack, annotations, fmt)  # noqa: E731
+        return write_export(path, format_of(path) or "md", render_as, landscape=False, jobs=self.pdf)
+
+    @property
+    def pdf(self):
+        if self._pdf is None:
+            from briefing_app.gui.pdf_jobs import PdfJobs
+
+            self._pdf = PdfJobs(self)
+            self._pdf.finished.connect(self._on_written)
+        return self._pdf
+
+    @Slot(str, str)
+    def _on_written(self, name: str, why: str) -> None:
+        if why:  # the user has moved on meanwhile: a box that does not stop them
+            text = wording.NOT_WRITTEN.format(name=name, why=why)
+            self._box = plain.tell(
+                self.reader.window(), wording.EXPORT_ANNOTATIONS_TITLE, text, "pdfNotWrittenBox"
+            )
+        else:
+            self.message.emit(wording.EXPORTED.format(name=name))
 
     @Slot()
     def ask_export(self) -> None:
@@ -289,7 +337,7 @@ class Annotating(QObject):
         if not name:
             return
         try:
-            self.export(Path(name))
+            written = self.export(Path(name))
         except OSError as exc:
             plain.warn(
                 self.reader.window(),
@@ -297,7 +345,9 @@ class Annotating(QObject):
                 wording.NOT_WRITTEN.format(name=name, why=exc.strerror),
             )
             return
-        self.message.emit(wording.EXPORTED.format(name=name))
+        self.message.emit(
+            wording.EXPORTED.format(name=name) if written else wording.WRITING.format(name=name)
+        )
 
     @Slot()
     def ask_import(self) -> None:

@@ -23,6 +23,12 @@ class Exports(QObject):
         super().__init__(workspace)
         self.services, self.workspace, self.annotating = services, workspace, annotating
         self.with_annotations = False  # the dialogs' checkbox, remembered for the session
+        from briefing_app.gui.pdf_jobs import PdfJobs
+
+        self.pdf = PdfJobs(self)  # PDFs are written off the GUI thread; `pdf.finished` tells
+        self.pdf.finished.connect(self._on_written)
+        self._box = None  # the last "could not be written" box, kept while it is shown
+        self._title = wording.EXPORT_PDF_TITLE  # of the dialog that asked for the PDF being written
 
     # -- what goes on paper -------------------------------------------------------------------------
     def paper(self, with_annotations: bool | None = None) -> QTextDocument | None:
@@ -42,28 +48,27 @@ class Exports(QObject):
         return paper_document(doc, document_links(doc, self.workspace.mentions), marks)
 
     def export_pdf(self, path: Path, with_annotations: bool | None = None) -> bool:
-        """Write what is on screen as a PDF: the document, or the comparison shown."""
+        """Write what is on screen as a PDF: the document, or the comparison shown. The PDF is
+        written off the GUI thread: `pdf.finished` says when. False when nothing is on screen."""
         if self.workspace.comparison is not None:
             return self.export_comparison(path)
-        paper = self.paper(with_annotations)
+        paper = self.paper(with_annotations)  # built here, in the GUI thread: quick
         if paper is None:
             return False
-        from briefing_app.gui.pdf import document_to_pdf
-
-        document_to_pdf(paper, path, title=self.workspace.document.meta.title)
+        self.pdf.write(paper, path, title=self.workspace.document.meta.title)
         return True
 
     def export_comparison(self, path: Path) -> bool:
-        """Write the comparison on screen; the file name's ending picks the format (HTML otherwise)."""
+        """Write the comparison on screen; the file name's ending picks the format (HTML otherwise).
+        A PDF is written off the GUI thread (`pdf.finished`); text formats at once."""
         comparison, pack = self.workspace.comparison, self.workspace.pack
         if comparison is None or pack is None:
             return False
         from briefing_app.compare.export import render
         from briefing_app.gui.pdf import format_of, write_export
 
-        write_export(
-            path, format_of(path) or "html", lambda fmt: render(comparison, pack, fmt), title=comparison.title
-        )
+        fmt = format_of(path) or "html"
+        write_export(path, fmt, lambda f: render(comparison, pack, f), title=comparison.title, jobs=self.pdf)
         return True
 
     # -- dialogs ------------------------------------------------------------------------------------------
@@ -120,12 +125,25 @@ class Exports(QObject):
             self._write(name, lambda: self.export_comparison(Path(name)), wording.EXPORT_COMPARISON_TITLE)
 
     def _write(self, name: str, write, title: str) -> None:
+        self._title = title
+        started = self.pdf.started
         try:
             write()
         except OSError as exc:
             plain.warn(self._window(), title, wording.NOT_WRITTEN.format(name=name, why=exc.strerror))
             return
-        self.message.emit(wording.SAVED.format(name=name))
+        if self.pdf.started == started:  # written here (a text file); a PDF tells when it is written
+            self.message.emit(wording.SAVED.format(name=name))
+        else:
+            self.message.emit(wording.WRITING.format(name=name))
+
+    @Slot(str, str)
+    def _on_written(self, name: str, why: str) -> None:
+        if why:  # the user has moved on meanwhile: a box that does not stop them
+            text = wording.NOT_WRITTEN.format(name=name, why=why)
+            self._box = plain.tell(self._window(), self._title, text, "pdfNotWrittenBox")
+        else:
+            self.message.emit(wording.SAVED.format(name=name))
 
     def printer(self):
         from PySide6.QtPrintSupport import QPrinter
@@ -152,6 +170,8 @@ class Exports(QObject):
         dialog.setOptionTabs([options])
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.with_annotations = box.isChecked()
+            # A real printer stays on the GUI thread: the dialog configured it here, and its
+            # driver may ask the user things; only PDF files are written off it (pdf_jobs.py).
             self.paper().print_(printer)
 
     @Slot()

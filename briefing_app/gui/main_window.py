@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -383,6 +384,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.save_settings()
+        # Closing quits: stop the workers and wait for them (one left running crashed the exit, 139).
+        self.searching.close(wait=5.0)
+        for view in self.findChildren(QAbstractScrollArea, "pageView"):
+            view.renderer.finish(5.0)
         super().closeEvent(event)
 
     def save_screenshot(self, path: Path) -> bool:

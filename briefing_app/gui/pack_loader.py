@@ -36,6 +36,26 @@ def open_pack(
     return pack, None, comparisons
 
 
+class _NotCached(Exception):
+    pass
+
+
+def _not_cached():
+    raise _NotCached
+
+
+def from_cache(pack_dir: Path) -> tuple[Pack | None, str | None, LoadedComparisons | None] | None:
+    """What open_pack gives, when the cache still holds it (no paper is read); None otherwise."""
+    try:
+        where = cache_file(cache_dir(), pack_dir, "pack")
+        pack, comparisons = load_cached(pack_dir, where, _not_cached)
+    except _NotCached:
+        return None
+    except PackError as exc:
+        return None, str(exc), None
+    return pack, None, comparisons
+
+
 def has_pdf_papers(pack_dir: Path) -> bool:
     """True when a paper pack.yaml lists is a PDF (by its first bytes): the pack may take seconds to
     read. Only the listed files are looked at, as the pack reads them (never through a link, never

@@ -51,6 +51,22 @@ class Packs(QObject):
         else:
             self._on_read(*self.services.open_pack(self._folder))
 
+    def open_at_start(self, folder: Path, wait: bool = False) -> None:
+        """Start-up's pack (--pack): from the cache, or a text pack, here and now, before the first
+        paint; a PDF pack that has to be read is read as open_folder reads it, off the GUI thread,
+        so that the window paints at once and shows the first paper as soon as it is read. With
+        `wait` (a screenshot, or --doc, needs the whole pack before the event loop runs) it is read
+        here whatever it holds."""
+        from briefing_app.gui.pack_loader import from_cache, has_pdf_papers
+
+        self._folder = Path(folder)
+        opened = None if wait else from_cache(self._folder)
+        if opened is None and not wait and has_pdf_papers(self._folder):
+            self.reading.start(self._folder)
+            self.message.emit(wording.READING_PACK.format(folder=self._folder))
+            return
+        self._on_read(*(opened or self.services.open_pack(self._folder)))
+
     @Slot(object, object, object)
     def _on_read(self, pack: Pack | None, error: str | None, comparisons) -> None:
         if pack is None and self.pack is not None:

@@ -62,6 +62,7 @@ class PageRenderer(QObject):
         with self._wake:
             self._path = str(path) if path else None
             self._wanted, self._done = [], set()
+            self._stopped = False  # a window shown again after closing renders again
             self._wake.notify()
         if self._thread is None and path is not None:
             self._thread = threading.Thread(target=self._run, name="page-renderer", daemon=True)
@@ -77,6 +78,17 @@ class PageRenderer(QObject):
         with self._wake:
             self._stopped = True
             self._wake.notify()
+
+    def finish(self, timeout: float) -> None:
+        """Stop, and wait up to `timeout` seconds for the worker to close its PDF and end. One still
+        running at interpreter exit crashes it: pypdfium2's exit handler destroys PDFium under it,
+        and Qt is torn down under a signal on its way."""
+        self.stop()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+            if not thread.is_alive():
+                self._thread = None
 
     def _next(self, opened: str | None) -> tuple[str, int | None, float] | None:
         """What to do next, waiting until there is something: open a PDF (page None) or render a page

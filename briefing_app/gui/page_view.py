@@ -202,6 +202,10 @@ class PageView(QAbstractScrollArea):
         near = [p for p in (pages[0] - 1, pages[-1] + 1) if 0 <= p < len(self.sizes)]
         self.renderer.want(pages + near, self._scale * self.devicePixelRatioF())
 
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.renderer.finish(5.0)  # a view closed on its own (a window stops its views' workers)
+        super().closeEvent(event)
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self.viewport())
         if self.message:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+if TYPE_CHECKING:
+    from briefing_app.gui.pdf_jobs import PdfJobs
 
 EXPORT_FORMATS = {
     ".md": "md",
@@ -26,14 +30,25 @@ def format_of(path: Path) -> str | None:
 
 
 def write_export(
-    path: Path, fmt: str, render: Callable[[str], str], landscape: bool = True, title: str = ""
-) -> None:
+    path: Path,
+    fmt: str,
+    render: Callable[[str], str],
+    landscape: bool = True,
+    title: str = "",
+    jobs: PdfJobs | None = None,
+) -> bool:
     """Write `path` in `fmt`: render(fmt) gives the text for md, html or json; a PDF is laid out
-    from render("html"), with `title` as its title."""
-    if fmt == "pdf":
-        html_to_pdf(render("html"), path, landscape, title)
-    else:
+    from render("html"), with `title` as its title. With `jobs` (the window) a PDF is written off
+    the GUI thread and False returned (`jobs.finished` tells when it is written); text files, small,
+    are written here. True when the file is written on return."""
+    if fmt != "pdf":
         path.write_text(render(fmt), encoding="utf-8")
+        return True
+    if jobs is None:  # the command line: no window to keep answering
+        html_to_pdf(render("html"), path, landscape, title)
+        return True
+    jobs.write(html_document(render("html")), path, page_layout(landscape), title)
+    return False
 
 
 def _ensure_app() -> None:
@@ -57,15 +72,23 @@ def document_to_pdf(
     doc.print_(writer)
 
 
-def html_to_pdf(html: str, path: Path, landscape: bool = True, title: str = "") -> None:
-    """Lay `html` out on A4 pages with 15 mm margins and write them to `path`."""
-    _ensure_app()
-    layout = QPageLayout(
+def page_layout(landscape: bool = True) -> QPageLayout:
+    """A4 pages with 15 mm margins."""
+    return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
         QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
         QMarginsF(15, 15, 15, 15),
         QPageLayout.Unit.Millimeter,
     )
+
+
+def html_document(html: str) -> QTextDocument:
     doc = QTextDocument()
     doc.setHtml(html)
-    document_to_pdf(doc, path, layout, title)
+    return doc
+
+
+def html_to_pdf(html: str, path: Path, landscape: bool = True, title: str = "") -> None:
+    """Lay `html` out on A4 pages with 15 mm margins and write them to `path`."""
+    _ensure_app()
+    document_to_pdf(html_document(html), path, page_layout(landscape), title)

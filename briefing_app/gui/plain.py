@@ -48,3 +48,11 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """QMessageBox.information, with the text shown as plain text."""
     message_box(QMessageBox.Icon.Information, title, text, parent).exec()
+
+
+def tell(parent: QWidget | None, title: str, text: str, name: str) -> QMessageBox:
+    """A warning that does not stop the window (not modal), named `name`; keep it while shown."""
+    box = message_box(QMessageBox.Icon.Warning, title, text, parent)
+    box.setObjectName(name)
+    box.open()
+    return box

@@ -97,10 +97,16 @@ class Searching(QObject):
         if pack is self.pack and pack is not None and pack.documents:
             self.opener.start(pack)
 
-    def close(self) -> None:
+    def close(self, wait: float = 0.0) -> None:
+        """Close the index; with `wait` (quitting), wait up to that many seconds for the worker
+        threads to end, so none is left running when the interpreter exits."""
         if self.worker is not None:
-            self.worker.close()  # and the engine, once no query is using it
+            self.worker.close(wait)  # and the engine, once no query is using it
         self.worker = self.engine = None
+        if wait:
+            self.pack = None  # quitting: an index that opens meanwhile is closed, not searched
+            if self._opener is not None:
+                self._opener.wait(wait)
 
     @Slot(int, int, str)
     def _on_index_progress(self, done: int, total: int, what: str) -> None:

@@ -32,10 +32,20 @@ class IndexOpener(QObject):
     progress = Signal(int, int, str)  # done, total, what
     ready = Signal(object, object)  # SearchEngine, BuildReport | None
     failed = Signal(str)
+    _thread: threading.Thread | None = None
 
     def start(self, pack: Pack, rebuild: bool = False) -> None:
         """`rebuild`: the index open so far proved damaged while searching."""
-        threading.Thread(target=self._run, args=(pack, rebuild), name="index-opener", daemon=True).start()
+        self._thread = threading.Thread(
+            target=self._run, args=(pack, rebuild), name="index-opener", daemon=True
+        )
+        self._thread.start()
+
+    def wait(self, timeout: float) -> None:
+        """Wait up to `timeout` seconds for an opening under way to end (before quitting: a thread
+        still emitting while Qt is torn down at interpreter exit crashes it)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
 
     def _run(self, pack: Pack, rebuild: bool) -> None:
         from briefing_app.search import open_engine  # here, off the GUI thread and after start-up
@@ -79,7 +89,8 @@ class QueryWorker(QObject):
         self._waiting: tuple[int, str, list] | None = None
         self._wake = threading.Condition()
         self._closed = False
-        threading.Thread(target=self._loop, name="search-queries", daemon=True).start()
+        self._thread = threading.Thread(target=self._loop, name="search-queries", daemon=True)
+        self._thread.start()
 
     def submit(self, text: str, notes: list[OwnNote]) -> int:
         with self._wake:
@@ -94,13 +105,16 @@ class QueryWorker(QObject):
             self.ticket += 1
             self._waiting = None
 
-    def close(self) -> None:
-        """Stop, and close the engine once no query uses it (on the worker's own thread)."""
+    def close(self, wait: float = 0.0) -> None:
+        """Stop, and close the engine once no query uses it (on the worker's own thread); with
+        `wait`, wait up to that many seconds for that (before quitting: see IndexOpener.wait)."""
         with self._wake:
             self.ticket += 1
             self._closed = True
             self._waiting = None
             self._wake.notify()
+        if wait and self._thread is not threading.current_thread():
+            self._thread.join(wait)
 
     def is_latest(self, ticket: int) -> bool:
         return ticket == self.ticket

@@ -130,11 +130,12 @@ def test_a_damaged_pdf_says_so_in_the_view(qtbot, tmp_path: Path):
 def _pane(qtbot, width: int = 1100, height: int = 300) -> tuple[ReaderView, PageSync, QWidget]:
     """A reader and its page view in a reading splitter, as the window lays them out."""
     box = QWidget()
-    qtbot.addWidget(box)
     splitter = QSplitter(box)
     reader = ReaderView(splitter)
     splitter.addWidget(reader)
     pane = PageSync(reader, splitter, box)
+    # Closed as the window closes its page views: the render thread stopped, not left to exit.
+    qtbot.addWidget(box, before_close_func=lambda _box: pane.page_view.renderer.finish(5.0))
     layout = QVBoxLayout(box)
     layout.addWidget(pane.switch)
     layout.addWidget(splitter)

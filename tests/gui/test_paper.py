@@ -45,7 +45,7 @@ def select(window, block_id: str, words: str) -> None:
     window.reader.setTextCursor(cursor)
 
 
-def test_in_the_dark_theme_paper_is_still_dark_text_on_white(window, tmp_path):
+def test_in_the_dark_theme_paper_is_still_dark_text_on_white(window, qtbot, tmp_path):
     window.appearance.set_theme("dark")
     screen = QTextCursor(window.reader.document())
     screen.setPosition(window.reader.render_map.blocks["b10"].start + 1)
@@ -57,7 +57,8 @@ def test_in_the_dark_theme_paper_is_still_dark_text_on_white(window, tmp_path):
     pixels = colours(picture(paper))
     assert sum(c.lightness() < 80 for c in pixels) > 500  # plenty of dark text
     assert paper_palette().color(paper_palette().ColorRole.Base) == QColor("white")
-    window.exports.export_pdf(tmp_path / "sn05993.pdf")
+    with qtbot.waitSignal(window.exports.pdf.finished, timeout=30000):
+        window.exports.export_pdf(tmp_path / "sn05993.pdf")
     assert (tmp_path / "sn05993.pdf").read_bytes().startswith(b"%PDF")
     assert pdf_title(tmp_path / "sn05993.pdf") == "Preventing violent extremism"
 
@@ -92,7 +93,8 @@ def test_print_preview_has_the_highlights_checkbox(window, qtbot):
     dialog.done(QDialog.DialogCode.Rejected)
 
 
-def test_export_as_pdf_while_a_comparison_is_shown_exports_the_comparison(window, tmp_path):
+def test_export_as_pdf_while_a_comparison_is_shown_exports_the_comparison(window, qtbot, tmp_path):
     window.open_comparison("prevent-objectives")
-    assert window.exports.export_pdf(tmp_path / "shown.pdf")
+    with qtbot.waitSignal(window.exports.pdf.finished, timeout=30000):
+        assert window.exports.export_pdf(tmp_path / "shown.pdf")
     assert pdf_title(tmp_path / "shown.pdf") == window.comparison_view.comparison.title
