@@ -4,6 +4,7 @@ what opening a hit does. All search wiring of the window is here, in one place."
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets as dialogs  # dialogs: PySide builds their enums on first use
@@ -135,6 +136,11 @@ class Searching(QObject):
             return
         from briefing_app.gui.search_worker import QueryWorker
 
+        # The pack and the open index are millions of long-lived objects: a full garbage collection
+        # walks them all holding Python's lock (~110 ms on a 10 MB pack, set off by a query's
+        # allocations on the worker), and the window stops meanwhile. Freezing what exists now
+        # takes it out of every later collection; plain reference counting still frees it.
+        gc.freeze()
         self.engine = engine
         self.worker = QueryWorker(engine, self)
         self.worker.damaged.connect(self._on_index_damaged)
