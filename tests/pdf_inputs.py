@@ -24,6 +24,8 @@ from PySide6.QtGui import (  # noqa: E402
 )
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from tests.pack.pdf_maker import assemble  # noqa: E402
+
 _APP = None
 
 
@@ -141,21 +143,6 @@ def encrypted_pdf(path: Path, password: str = "secret") -> Path:
         + u_entry.hex().encode()
         + b"> /P %d >>" % perms,
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += (
-        b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 6 0 R /ID [<" % (len(objects) + 1)
-        + file_id.hex().encode()
-        + b"> <"
-        + file_id.hex().encode()
-        + b">] >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    )
-    path.write_bytes(bytes(out))
+    ident = file_id.hex().encode()
+    path.write_bytes(assemble(objects, b" /Encrypt 6 0 R /ID [<" + ident + b"> <" + ident + b">]"))
     return path

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QContextMenuEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from briefing_app.annotations.colours import COLOURS
+from tests.gui.dialogs import answer_next_input
 
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
@@ -43,23 +44,6 @@ def right_click_and_choose(reader, pos: QPoint, *path: str) -> None:
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, reader.viewport().mapToGlobal(pos))
     QApplication.sendEvent(reader.viewport(), event)
     assert path[-1] in seen[-1], seen
-
-
-def answer_next_input(text: str, tries: int = 50) -> None:
-    """Type `text` into the input dialog when it opens and press OK, as a user would."""
-
-    def answer() -> None:
-        dialog = next(
-            (w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()), None
-        )
-        if dialog is None:
-            if tries:
-                answer_next_input(text, tries - 1)
-            return
-        dialog.setTextValue(text)
-        dialog.accept()
-
-    QTimer.singleShot(100, answer)
 
 
 def test_a_highlights_colour_and_tags_change_from_its_menu(window, qtbot):

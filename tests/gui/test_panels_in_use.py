@@ -4,10 +4,11 @@ deleted, a highlight's colour and tags changed from its menu, a folder that is n
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from tests.conftest import DATA
+from tests.gui.dialogs import answer_next_input
 
 
 def split_words(view) -> list[str]:
@@ -59,23 +60,6 @@ def test_open_recent_lists_packs_by_title(window, bundled_pack):
     assert tips[1] == str(bundled_pack.root.resolve())
     window.actions.recent_menu.actions()[1].trigger()
     assert window.pack.id == bundled_pack.id
-
-
-def answer_next_input(text: str, tries: int = 50) -> None:
-    """Type `text` into the input dialog when it opens and press OK, as a user would."""
-
-    def answer() -> None:
-        dialog = next(
-            (w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()), None
-        )
-        if dialog is None:
-            if tries:
-                answer_next_input(text, tries - 1)
-            return
-        dialog.setTextValue(text)
-        dialog.accept()
-
-    QTimer.singleShot(100, answer)
 
 
 def test_bookmarks_are_renamed_and_deleted(window, qtbot):

@@ -124,6 +124,13 @@ def minimal_pdf(path: Path, pages: list[list[tuple[float, float, str]]], page_la
         ).encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"endstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    path.write_bytes(assemble(objects))
+    return path
+
+
+def assemble(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF file from its numbered objects (object 1 the catalog) with a correct cross-reference
+    table; `trailer` adds entries to the trailer dictionary (an /Encrypt reference, an /ID)."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -132,6 +139,9 @@ def minimal_pdf(path: Path, pages: list[list[tuple[float, float, str]]], page_la
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        trailer,
+        xref,
+    )
+    return bytes(out)
