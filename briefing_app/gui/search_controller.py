@@ -103,6 +103,7 @@ class Searching(QObject):
         threads to end, so none is left running when the interpreter exits."""
         if self.worker is not None:
             self.worker.close(wait)  # and the engine, once no query is using it
+            gc.unfreeze()  # what was frozen with this index may hold cycles only a collection frees
         self.worker = self.engine = None
         if wait:
             self.pack = None  # quitting: an index that opens meanwhile is closed, not searched
