@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing_app.pack.model import Document, Pack
+from briefing_app.pack.model import Document, Note, Pack
 
 
 def pack_to_dict(pack: Pack) -> dict[str, Any]:
@@ -32,15 +32,16 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             }
             for b in doc.blocks
         ],
-        "notes": [
-            {
-                "key": n.key,
-                "label": n.label,
-                "kind": n.kind,
-                "status": n.status,
-                "text": n.text,
-                "ibid_of": n.ibid_of,
-            }
-            for n in doc.notes
-        ],
+        "notes": [note_to_dict(n) for n in doc.notes],
+    }
+
+
+def note_to_dict(note: Note) -> dict[str, Any]:
+    return {
+        "key": note.key,
+        "label": note.label,
+        "kind": note.kind,
+        "status": note.status,
+        "text": note.text,
+        "ibid_of": note.ibid_of,
     }

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing_app.pack.export import note_to_dict
 from briefing_app.pack.model import Document
 
 PACK = Path(__file__).resolve().parent.parent / "data" / "varied-pack"
@@ -41,17 +42,7 @@ def model(doc: Document) -> dict:
             }
             for b in doc.blocks
         ],
-        "notes": [
-            {
-                "key": n.key,
-                "label": n.label,
-                "kind": n.kind,
-                "status": n.status,
-                "text": n.text,
-                "ibid_of": n.ibid_of,
-            }
-            for n in doc.notes
-        ],
+        "notes": [note_to_dict(n) for n in doc.notes],
         "remarks": list(doc.remarks),
     }
 
