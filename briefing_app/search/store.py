@@ -106,10 +106,15 @@ def _file_digests(path: Path) -> dict[str, list] | None:
 
 
 def open_engine(
-    pack: Pack, progress: Progress | None = None, start_method: str | None = None, rebuild: bool = False
+    pack: Pack,
+    progress: Progress | None = None,
+    start_method: str | None = None,
+    rebuild: bool = False,
+    processes: int | None = None,
 ) -> tuple[SearchEngine, BuildReport | None]:
     """Open a usable index for the pack, building one (never inside the install folder) if
-    needed; `rebuild`: the index open so far proved damaged while searching."""
+    needed; `rebuild`: the index open so far proved damaged while searching; `processes`: as for
+    build_index."""
     entries = list(iter_entries(pack))  # read once: for the check, a build and the engine
     expected = fingerprint(entries, SCHEMA_VERSION)
     target = cache_location(pack)
@@ -125,7 +130,7 @@ def open_engine(
         engine, _ = (None, None) if rebuild else _open(pack, target, expected, entries)
         if engine is not None:  # another builder has just made it
             return engine, None
-        report = _build(pack, target, progress, None, start_method, entries, expected)
+        report = _build(pack, target, progress, processes, start_method, entries, expected)
         engine, status = _open(pack, target, expected, entries)
     if engine is None:
         raise IndexDamaged(f"The search index could not be read after it was built ({status.reason}).")
@@ -154,7 +159,8 @@ def build_index(
     start_method: str | None = None,
 ) -> BuildReport:
     """Build the pack's index at `path`. start_method="spawn" when called from a threaded GUI:
-    forking a process that runs threads is unsafe."""
+    forking a process that runs threads is unsafe. `processes` write it (None: 1 for a small pack);
+    a writer in this process holds Python's lock while it sorts all the postings, at its commit."""
     with build_lock(path):
         return _build(pack, path, progress, processes, start_method, list(iter_entries(pack)), None)
 
