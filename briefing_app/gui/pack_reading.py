@@ -11,6 +11,7 @@ read for a folder the user has since left is dropped.
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 from pathlib import Path
 
@@ -49,9 +50,18 @@ class PackReading(QObject):
 
     def _run(self, folder: Path, generation: int) -> None:
         def progress(pack, total: int) -> None:
+            # The papers read so far are kept as long as the pack is open: out of the collector's
+            # sight, the full collections set off by reading the next papers no longer walk them all
+            # holding Python's lock (50-70 ms each, three times over Kent's 38 PDFs, the window
+            # stopped meanwhile). They are unfrozen with the pack's index, when it closes (Searching).
+            gc.freeze()
             with self._lock:
                 if generation == self._generation and len(pack.documents) < total:
                     self._latest = (pack, total)
+
+        # Once the pack is whole the window reads its annotations, on the GUI thread; imported here
+        # first, the annotations package's first import (~40 ms) no longer stops the window then.
+        import briefing_app.annotations.export  # noqa: F401
 
         try:
             result = self._open_pack(folder, progress)

@@ -123,3 +123,25 @@ def test_a_paper_of_thousands_of_pages_is_read_while_the_window_answers_and_the_
     w.navigator.jump("statistics-annex")
     qtbot.waitUntil(lambda: len(w.workspace.page_sync.page_view.sizes) == 2000)
     _index_done(qtbot, w)
+
+
+def test_each_paper_read_is_left_out_of_full_garbage_collections(qtbot):
+    # A full collection walks every object not frozen, holding Python's lock: three of 50-70 ms
+    # while Kent's 38 PDFs were read, the window stopped meanwhile (bench/pdf_pack_bench.py).
+    import gc
+    from types import SimpleNamespace
+
+    from briefing_app.gui.pack_reading import PackReading
+
+    frozen: list[int] = []
+
+    def open_pack(_folder, progress):
+        gc.unfreeze()
+        progress(SimpleNamespace(documents=("the first paper",)), 2)
+        frozen.append(gc.get_freeze_count())
+        return None, "the second paper could not be read", None
+
+    reading = PackReading(open_pack)
+    with qtbot.waitSignal(reading.finished, timeout=10_000):
+        reading.start(Path("pack"))
+    assert frozen[0] > 0
