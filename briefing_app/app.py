@@ -35,6 +35,11 @@ def build_services():
     is opened here: each is opened when first used, after the first paint."""
     from briefing_app.gui.services import Services
 
+    # The window's thread shares Python's lock with workers that compute in Python for seconds
+    # (reading PDFs, searching) and waits for it, up to the switch interval, every time Qt calls into
+    # Python (a slot, a paint event): 5 ms, the default, added up to 40-70 ms stops of the window
+    # while Kent's PDFs were read (bench/pdf_pack_bench.py); 1 ms hands the lock back sooner.
+    sys.setswitchinterval(0.001)
     return Services.default()
 
 

@@ -45,3 +45,15 @@ def test_old_settings_are_read_in_the_current_layout(tmp_path):
     broken.setValue("recent", "not json")
     broken.setValue("reader/zoom", "huge")
     assert Settings(broken).recent() == [] and Settings(broken).zoom() == 1.0
+
+
+def test_the_real_services_let_the_window_get_pythons_lock_back_within_a_millisecond():
+    # The window's thread waits up to the switch interval for Python's lock every time Qt calls into
+    # Python while a worker reads PDFs: 5 ms, the default, added up to 40-70 ms stops of the window
+    # (bench/pdf_pack_bench.py).
+    import sys
+
+    from briefing_app.app import build_services
+
+    build_services()
+    assert sys.getswitchinterval() <= 0.001
