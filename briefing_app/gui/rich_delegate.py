@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
 
+from briefing_app.gui.on_screen import viewport_rect
 from briefing_app.markup import escape
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class RichDelegate(QStyledItemDelegate):
         # isinstance, not hasattr: a failed attribute lookup on a Qt object makes PySide set up
         # unrelated classes (QWizard, QDateTimeEdit) at start-up.
         indent = view.indentation() * (depth + 1) if isinstance(view, QTreeView) else 0
-        return view.viewport().width() - indent
+        return viewport_rect(view).width() - indent  # not viewport(): see viewport_rect
 
     def paint(self, painter, option, index) -> None:
         doc = self._doc(option, index)

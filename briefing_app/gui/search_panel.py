@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer,
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from briefing_app.gui.accessibility import name_controls
+from briefing_app.gui.control_names import name_controls
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, marked
 from briefing_app.markup import escape
 
