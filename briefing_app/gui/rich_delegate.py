@@ -74,10 +74,14 @@ class RichDelegate(QStyledItemDelegate):
         if option.rect.width() > 0:
             return option.rect.width()
         view = self.parent()
-        depth = 1 if index.parent().isValid() else 0
+        # The row's own indent, exactly: a width that differs from the one paint is given lays the
+        # row out again at every size and paint (a results list flipped between two, twice a row).
         # isinstance, not hasattr: a failed attribute lookup on a Qt object makes PySide set up
         # unrelated classes (QWizard, QDateTimeEdit) at start-up.
-        indent = view.indentation() * (depth + 1) if isinstance(view, QTreeView) else 0
+        indent = 0
+        if isinstance(view, QTreeView):
+            depth = (1 if index.parent().isValid() else 0) + (1 if view.rootIsDecorated() else 0)
+            indent = view.indentation() * depth
         return viewport_rect(view).width() - indent  # not viewport(): see viewport_rect
 
     def paint(self, painter, option, index) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from briefing_app.gui.control_names import name_controls
+from briefing_app.gui.on_screen import viewport_rect
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, marked
 from briefing_app.markup import escape
 
@@ -23,7 +24,12 @@ if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 150
-BATCH = 15  # rows handed to the list at a time: about a screenful (more come as it scrolls)
+# The list sizes every row it holds. Laying out a new result it asks for one batch more, then for
+# more until it holds a viewport's height in heading rows (QTreeView's layout does): a result comes
+# with about that many rows (at least FIRST), and the snippets of the rows the list then holds are
+# worked out on the search thread (see search_worker.run_query).
+FIRST = 20
+BATCH = 10  # rows added at each ask, as the list scrolls
 PROMPT = "Type in the search box to search the whole pack."
 
 
@@ -44,14 +50,15 @@ class HitsModel(QAbstractListModel):
         self.bold = QFont()
         self.bold.setBold(True)
 
-    def show(self, groups: list[tuple[str, list[SearchHit], bool]]) -> None:
+    def show(self, groups: list[tuple[str, list[SearchHit], bool]], first: int = FIRST) -> None:
+        """A new result: its `first` rows handed to the view now, the rest as it scrolls."""
         self.beginResetModel()
         self.groups, self._html, self.formatted, self.starts = groups, {}, 0, []
         row = 0
         for _, hits, _ in groups:
             self.starts.append(row)
             row += 1 + len(hits)
-        self.total_rows, self.loaded = row, min(row, BATCH)
+        self.total_rows, self.loaded = row, min(row, first)
         self.endResetModel()
 
     def place(self, row: int) -> tuple[int, int]:
@@ -158,6 +165,9 @@ class SearchPanel(QWidget):
         self.results.setUniformRowHeights(False)
         # Per item, not per pixel: the view then never asks every row for its height.
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        # Always there: a scroll bar appearing once the rows are sized narrows them, and every row
+        # shown is laid out again (a results list nearly always scrolls).
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.model = HitsModel(self.results)
         self.results.setModel(self.model)
         self.delegate = RichDelegate(self.results)
@@ -207,7 +217,7 @@ class SearchPanel(QWidget):
                 self.worker.cancel()
             self._clear(PROMPT if not text.strip() else "Preparing search…")
             return
-        self.worker.submit(text, list(self.own_notes()))
+        self.worker.submit(text, list(self.own_notes()), warm=self.first_rows() + BATCH)
 
     def hits(self) -> list[SearchHit]:
         """Every hit of the pack, as the list shows them."""
@@ -229,6 +239,11 @@ class SearchPanel(QWidget):
                 row = (row + (1 if forward else -1)) % model.total_rows
         model.load_to(row)
         return self._open(model.index(row, 0))
+
+    def first_rows(self) -> int:
+        """The rows a result comes with: as many as the list's layout will ask for, a viewport's
+        height in heading rows (a font's height is a little less than a row's: never too few)."""
+        return max(FIRST, viewport_rect(self.results).height() // max(1, self.results.fontMetrics().height()))
 
     # -- internals ----------------------------------------------------------------------------
     def _clear(self, message: str) -> None:
@@ -252,7 +267,7 @@ class SearchPanel(QWidget):
         self.delegate.clear_cache()
         groups = [("Your notes", own, True)] if own else []
         groups += [(self.titles.get(g.doc, g.doc), list(g.hits), False) for g in result.groups]
-        self.model.show(groups)
+        self.model.show(groups, self.first_rows())
         self._opened = False
         self._start = None
         if result.groups:  # Enter or F3 starts on the best hit: the first document's best

@@ -189,6 +189,29 @@ def test_a_five_thousand_hit_result_paints_at_once_formatting_only_rows_shown(qt
     panel.worker.close()
 
 
+def test_the_first_rows_snippets_are_worked_out_off_the_gui_thread(qtbot, monkeypatch):
+    import threading
+
+    from briefing_app.gui.search_panel import BATCH
+    from briefing_app.search import results
+
+    where: list[str] = []
+    real = results.snippet
+
+    def snippet(text, ranges):
+        where.append(threading.current_thread().name)
+        return real(text, ranges)
+
+    monkeypatch.setattr(results, "snippet", snippet)
+    panel = _panel_on(qtbot, _Engine(lambda text: _many_hits(5000)))
+    with qtbot.waitSignal(panel.resultShown, timeout=5000):
+        panel.run("marked")
+    assert where == ["search-queries"] * (panel.first_rows() + BATCH)  # on the search thread
+    panel.results.viewport().repaint()  # the list paints its first rows: nothing left to work out
+    assert threading.main_thread().name not in where
+    panel.worker.close()
+
+
 def test_the_latest_query_wins_and_stale_results_are_dropped(qtbot):
     engine = _Engine(delay=0.2)
     panel = _panel_on(qtbot, engine)
