@@ -30,6 +30,9 @@ DEBOUNCE_MS = 150
 # worked out on the search thread (see search_worker.run_query).
 FIRST = 20
 BATCH = 10  # rows added at each ask, as the list scrolls
+# A new result's first rows are handed over STEP at a time, one step per turn of the event loop:
+# the list sizes the rows it is given at once, and forty rows of rich text at once stopped typing.
+STEP = 8
 PROMPT = "Type in the search box to search the whole pack."
 
 
@@ -44,6 +47,7 @@ class HitsModel(QAbstractListModel):
         self.starts: list[int] = []  # the row of each group's heading
         self.total_rows = 0
         self.loaded = 0  # rows the view has been given so far
+        self.target = 0  # the rows a new result is given, step by step, before any scrolling
         self._html: dict[int, str] = {}
         self.formatted = 0  # hits formatted since the last reset: only those painted
         self.titles: dict[str, str] = {}  # document titles, for the reader's own notes
@@ -58,8 +62,20 @@ class HitsModel(QAbstractListModel):
         for _, hits, _ in groups:
             self.starts.append(row)
             row += 1 + len(hits)
-        self.total_rows, self.loaded = row, min(row, first)
+        self.total_rows, self.target = row, min(row, first)
+        self.loaded = min(row, STEP)
         self.endResetModel()
+
+    @property
+    def feeding(self) -> bool:
+        """A new result's first rows are still being handed over (see `feed`)."""
+        return self.loaded < self.target
+
+    def feed(self) -> bool:
+        """Hand the view the next STEP of a new result's first rows; False once all are in."""
+        if self.feeding:
+            self.load_to(min(self.target, self.loaded + STEP) - 1)
+        return self.feeding
 
     def place(self, row: int) -> tuple[int, int]:
         """(group, hit) of a row; hit -1 for a heading."""
@@ -90,7 +106,8 @@ class HitsModel(QAbstractListModel):
         return 0 if parent.isValid() else self.loaded
 
     def canFetchMore(self, parent: QModelIndex) -> bool:  # noqa: N802 (Qt name)
-        return not parent.isValid() and self.loaded < self.total_rows
+        # Not while the first rows are fed in: the list's layout would ask for them all at once.
+        return not parent.isValid() and not self.feeding and self.loaded < self.total_rows
 
     def fetchMore(self, parent: QModelIndex) -> None:  # noqa: N802 (Qt name)
         if self.canFetchMore(parent):
@@ -175,6 +192,8 @@ class SearchPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
+        self._feeder = QTimer(self)  # a new result's first rows, a step per turn of the event loop
+        self._feeder.setInterval(0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -182,6 +201,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.results, 1)
 
         self.timer.timeout.connect(self._on_timer)
+        self._feeder.timeout.connect(self._on_feed)
         self.status.linkActivated.connect(self._on_link)
         self.results.activated.connect(self._on_activated)
         self.results.clicked.connect(self._on_activated)
@@ -268,6 +288,7 @@ class SearchPanel(QWidget):
         groups = [("Your notes", own, True)] if own else []
         groups += [(self.titles.get(g.doc, g.doc), list(g.hits), False) for g in result.groups]
         self.model.show(groups, self.first_rows())
+        self._feeder.start()
         self._opened = False
         self._start = None
         if result.groups:  # Enter or F3 starts on the best hit: the first document's best
@@ -304,6 +325,11 @@ class SearchPanel(QWidget):
     @Slot()
     def _on_timer(self) -> None:
         self.run(self.pending)
+
+    @Slot()
+    def _on_feed(self) -> None:
+        if not self.model.feed():
+            self._feeder.stop()
 
     @Slot(str)
     def _on_link(self, _href: str) -> None:
