@@ -48,10 +48,12 @@ class RichDelegate(QStyledItemDelegate):
         # Layout asks for each row's size and then paints it: parse each row's HTML once, and lay
         # it out again only when its width changes (as panels settle into place at start-up).
         self._docs: dict[str, QTextDocument] = {}
+        self._sizes: dict[tuple[str, int, str], QSize] = {}  # (html, width, font): the row's size
         self._without_text = False
 
     def clear_cache(self) -> None:
         self._docs.clear()
+        self._sizes.clear()
 
     def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
         html = index.data(HTML_ROLE)
@@ -119,8 +121,15 @@ class RichDelegate(QStyledItemDelegate):
             option.text = ""
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt name)
-        doc = self._doc(option, index)
-        if doc is None:
+        html = index.data(HTML_ROLE)
+        if not html:
             return super().sizeHint(option, index)
-        # Width 0: the row takes the column width; asking for more would bring a horizontal scroll.
-        return QSize(0, int(doc.size().height()) + 4)
+        # A list lays out every row it holds each time rows are added: a row sized before is looked
+        # up, not asked of its document again.
+        key = (html, self._width(option, index), option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            doc = self._doc(option, index)
+            # Width 0: the row takes the column width; asking for more would bring a horizontal scroll.
+            size = self._sizes[key] = QSize(0, int(doc.size().height()) + 4)
+        return size
