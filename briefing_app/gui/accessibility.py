@@ -5,10 +5,9 @@ markers (Alt+Down, Alt+Up), and what a screen reader is told when a marker or a 
 reached, or the caret enters one of the reader's highlights (an announcement, as well as the
 status bar, since the focus does not move and nothing else would say it).
 
-`name_controls` gives names and descriptions to what Qt makes by itself or a name alone does not
-explain: a line edit's clear button, a tool bar's overflow button, a scroll bar and a combo box's
-list carry no text, so a screen reader says only "push button", "scroll bar" or "list". The
-window and each panel made later call it on themselves once their children exist.
+The window makes it after its first paint (`MainWindow.accessibility`): caret browsing and
+QAccessible are not needed to draw the first screen, and importing them costs start-up time.
+Names for controls that carry no text are given by `control_names.name_controls`.
 """
 
 from __future__ import annotations
@@ -16,25 +15,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractScrollArea,
-    QComboBox,
-    QLineEdit,
-    QScrollBar,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from briefing_app.gui import wording
 from briefing_app.gui.caret import CaretBrowsing, MarkerSteps
-from briefing_app.gui.focus_cycle import Pane, PaneCycle
+from briefing_app.gui.control_names import name_controls
+from briefing_app.gui.focus_cycle import Pane, PaneCycle, window_panes
 from briefing_app.gui.notes_sidebar import spoken_note
 
 if TYPE_CHECKING:
     from briefing_app.gui.actions import Actions
+    from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.settings import Settings
     from briefing_app.gui.workspace import Workspace
     from briefing_app.search import SearchHit
@@ -140,43 +133,11 @@ class Accessibility(QObject):
         self._say(wording.NO_NOTE_AFTER if forward else wording.NO_NOTE_BEFORE)
 
 
-def name_controls(root: QWidget) -> None:
-    """Gives every unnamed button and scroll bar under `root` an accessible name, and the controls
-    wording.DESCRIPTIONS knows (by object name) their description."""
-    for widget in (root, *root.findChildren(QWidget)):
-        description = wording.DESCRIPTIONS.get(widget.objectName())
-        if description and not widget.accessibleDescription():
-            widget.setAccessibleDescription(description)
-    for button in root.findChildren(QAbstractButton):
-        if button.accessibleName() or button.text():
-            continue
-        parent = button.parentWidget()
-        if isinstance(parent, QLineEdit):
-            button.setAccessibleName("Clear")
-            button.setAccessibleDescription(f"Clears {parent.accessibleName() or 'the field'}")
-        elif isinstance(parent, QToolBar) and button not in _action_widgets(parent):
-            button.setAccessibleName("More tools")
-            button.setAccessibleDescription("Shows the tool bar's buttons that do not fit")
-        elif button.toolTip():
-            button.setAccessibleName(button.toolTip())
-    for combo in root.findChildren(QComboBox):
-        # Its popup list is a list of its own on the bus: named after the combo box.
-        if combo.accessibleName() and not combo.view().accessibleName():
-            combo.view().setAccessibleName(combo.accessibleName())
-    for bar in root.findChildren(QScrollBar):
-        if not bar.accessibleName():
-            area = _scroll_area_of(bar)
-            what = area.accessibleName() if area is not None and area.accessibleName() else "the view"
-            across = "" if bar.orientation() == Qt.Orientation.Vertical else " sideways"
-            bar.setAccessibleName(f"Scroll {what}{across}")
-
-
-def _scroll_area_of(bar: QScrollBar) -> QAbstractScrollArea | None:
-    widget = bar.parentWidget()
-    while widget is not None and not isinstance(widget, QAbstractScrollArea):
-        widget = widget.parentWidget()
-    return widget
-
-
-def _action_widgets(toolbar: QToolBar) -> list[QWidget]:
-    return [w for w in (toolbar.widgetForAction(a) for a in toolbar.actions()) if w is not None]
+def for_window(window: MainWindow) -> Accessibility:
+    """The window's controller, wired to its search hits and status bar, and names for the
+    window's controls that carry no text."""
+    name_controls(window)
+    made = Accessibility(window.actions, window.workspace, window.settings, lambda: window_panes(window))
+    window.searching.hitOpened.connect(made.hit_opened)
+    made.message.connect(window.show_status)
+    return made

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.annotations import COLOURS, Resolved
 from briefing_app.annotations.export import location
-from briefing_app.gui.accessibility import name_controls
+from briefing_app.gui.control_names import name_controls
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, group_item
 from briefing_app.markup import escape
 from briefing_app.pack.model import Pack

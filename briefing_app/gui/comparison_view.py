@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QTextBrowser
 from briefing_app.compare.export import differences, provenance, where
 from briefing_app.compare.model import Comparison, Quote
 from briefing_app.gui import style
-from briefing_app.gui.accessibility import name_controls
+from briefing_app.gui.control_names import name_controls
 from briefing_app.pack.model import Pack
 
 QUOTE_SCHEME = "quote"

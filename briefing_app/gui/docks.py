@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+
+def make(window: QMainWindow, title: str, name: str, width: int) -> QDockWidget:
+    """An empty dock for one of the window's side panels."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setMinimumWidth(width)
+    return dock
 
 
 def showing(dock: QDockWidget) -> bool:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QWidget
 
-from briefing_app.gui.accessibility import name_controls
+from briefing_app.gui.control_names import name_controls
 
 
 class FindBar(QWidget):

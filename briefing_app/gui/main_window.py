@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QDockWidget,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -30,14 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.gui import docks, plain, wording
-from briefing_app.gui.accessibility import Accessibility, name_controls
 from briefing_app.gui.actions import Actions, fill_menu
 from briefing_app.gui.annotating import Annotating
 from briefing_app.gui.appearance import Appearance
 from briefing_app.gui.bookmarks import Bookmarks
 from briefing_app.gui.document_list import DocumentList
 from briefing_app.gui.exports import Exports
-from briefing_app.gui.focus_cycle import window_panes
 from briefing_app.gui.left_column import LeftColumn
 from briefing_app.gui.navigation import Navigator
 from briefing_app.gui.notes_sidebar import NotesSidebar
@@ -55,15 +52,9 @@ from briefing_app.pack.model import Pack, Problem
 
 if TYPE_CHECKING:
     from briefing_app.compare import Comparison
+    from briefing_app.gui.accessibility import Accessibility
     from briefing_app.gui.find_bar import FindBar
     from briefing_app.gui.pack_loader import LoadedComparisons
-
-
-def _dock(window: QMainWindow, title: str, name: str, width: int) -> QDockWidget:
-    dock = QDockWidget(title, window)
-    dock.setObjectName(name)
-    dock.setMinimumWidth(width)
-    return dock
 
 
 class MainWindow(QMainWindow):
@@ -87,10 +78,10 @@ class MainWindow(QMainWindow):
         self.notes = NotesSidebar(self)
         self.banner = ProblemsBanner(self)
         self.status_label = plain.label(QLabel(self))  # it names documents: their titles are pack text
-        self.notes_dock = _dock(self, "Notes", "notesDock", 320)
+        self.notes_dock = docks.make(self, "Notes", "notesDock", 320)
         self.notes_dock.setWidget(self.notes)
-        self.search_dock = _dock(self, "Search", "searchDock", 340)
-        self.annotations_dock = _dock(self, "Annotations", "annotationsDock", 320)
+        self.search_dock = docks.make(self, "Search", "searchDock", 340)
+        self.annotations_dock = docks.make(self, "Annotations", "annotationsDock", 320)
 
         # -- the controllers -----------------------------------------------------------------------
         self.workspace = Workspace(
@@ -112,13 +103,10 @@ class MainWindow(QMainWindow):
         self.packs = Packs(self.services, self.actions.recent_menu, self)
         self.complete = True  # False while the pack shown is still being read
         self.appearance = Appearance(self.workspace, self.settings, self.actions.theme_group)
-        self.accessibility = Accessibility(
-            self.actions, self.workspace, self.settings, lambda: window_panes(self)
-        )
+        self._accessibility: Accessibility | None = None  # made after the first paint
 
         self._lay_out()
         self._connect_signals()
-        name_controls(self)
 
     def _lay_out(self) -> None:
         self.left = left = LeftColumn(self.documents, self.toc, self)
@@ -179,7 +167,6 @@ class MainWindow(QMainWindow):
         a.add_bookmark.triggered.connect(self.bookmarks.add)
         a.edit_bookmarks.triggered.connect(self.bookmarks.edit)
         a.about.triggered.connect(self._on_about)
-        self.searching.hitOpened.connect(self.accessibility.hit_opened)
         # requests from the panes -> jumps, each recorded for Back
         self.documents.documentRequested.connect(nav.jump)
         self.documents.comparisonRequested.connect(nav.jump_to_comparison)
@@ -196,9 +183,9 @@ class MainWindow(QMainWindow):
         self.annotating.storeFailed.connect(self._show_problems)
         # what the controllers have to say -> the status bar
         sources = (nav, self.annotating, self.searching, self.exports, self.bookmarks, self.appearance)
-        for source in (*sources, self.accessibility):
-            source.message.connect(self._on_message)
-        self.packs.message.connect(self._on_message)
+        for source in sources:
+            source.message.connect(self.show_status)
+        self.packs.message.connect(self.show_status)
 
     # -- switching what is shown ----------------------------------------------------------------
     def set_pack(
@@ -282,10 +269,10 @@ class MainWindow(QMainWindow):
         doc = self.workspace.document
         text = quote_with_citation(doc, self.reader.selection_ranges()) if doc else ""
         if not text:
-            self._on_message(wording.SELECT_FIRST)
+            self.show_status(wording.SELECT_FIRST)
             return ""
         QGuiApplication.clipboard().setText(text)
-        self._on_message(wording.COPIED_WITH_CITATION)
+        self.show_status(wording.COPIED_WITH_CITATION)
         return text
 
     @Slot()
@@ -310,7 +297,7 @@ class MainWindow(QMainWindow):
     def _on_quote_activated(self, quote) -> None:
         self.navigator.jump(quote.doc, quote.block)
         self.reader.set_highlights({quote.block: ((quote.start, quote.end),)}, current=quote.block)
-        self._on_message(wording.BACK_TO_COMPARISON)
+        self.show_status(wording.BACK_TO_COMPARISON)
 
     @Slot(bool, bool)
     def _on_history_changed(self, back: bool, forward: bool) -> None:
@@ -323,7 +310,8 @@ class MainWindow(QMainWindow):
             _ = self.annotating.panel
 
     @Slot(str)
-    def _on_message(self, text: str) -> None:
+    def show_status(self, text: str) -> None:
+        """A sentence in the status bar, for a few seconds."""
         self.statusBar().showMessage(text, 6000)
 
     @Slot()
@@ -357,9 +345,20 @@ class MainWindow(QMainWindow):
             self.painted = True
             QTimer.singleShot(0, self, self._after_paint)
 
+    @property
+    def accessibility(self) -> Accessibility:
+        """Keyboard and screen-reader use: made after the first paint, or when first asked for."""
+        if self._accessibility is None:
+            from briefing_app.gui.accessibility import for_window
+
+            self._accessibility = for_window(self)
+        return self._accessibility
+
     @Slot()
     def _after_paint(self) -> None:
-        """What the first screen does not need: the search index and the annotations."""
+        """What the first screen does not need: keyboard and screen-reader use, the search index
+        and the annotations."""
+        self.accessibility  # noqa: B018 (made here, where it no longer delays the first paint)
         if self.pack is not None and self.complete:
             self.searching.start(self.pack)
         self.annotating.load()

@@ -5,17 +5,22 @@ The passage at the top of the text is outlined on its page; a click on a page sh
 the text. Search hits and highlights the reader shows are drawn on the pages too. A paper with no
 PDF behind it has only its text and the switch is hidden; a scan (pages, no text) opens on its pages.
 The page view sits in the reading splitter beside the reader; the switch sits in the status bar.
+The page view is made when the first paper with pages is shown: a pack of text papers never
+needs it, and importing it (PDFium's renderer, the page index) would delay the first paint.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSplitter, QToolButton, QWidget
 
-from briefing_app.gui.page_view import PageView
 from briefing_app.pack.model import Document, Pack
+
+if TYPE_CHECKING:
+    from briefing_app.gui.page_view import PageView
 
 MODES = (("text", "Text"), ("pages", "Pages"), ("both", "Side by side"))
 TIPS = {"text": "The paper's text, reflowed", "pages": "The pages as issued", "both": "Text and pages"}
@@ -32,8 +37,7 @@ class PageSync(QObject):
         self.mode = "text"
         self.preferred = "both"  # what a paper with pages opens in, until the user picks
         self._syncing = False
-        self.page_view = PageView(splitter)
-        splitter.addWidget(self.page_view)
+        self._page_view: PageView | None = None
         self.splitter = splitter
         self.switch = QWidget(parent)
         self.switch.setObjectName("viewSwitch")
@@ -52,11 +56,23 @@ class PageSync(QObject):
             button.clicked.connect(self._on_switch_clicked)
             row.addWidget(button)
         self.switch.hide()
-        self.page_view.hide()
-
         reader.currentBlockChanged.connect(self._on_reading_position)
         reader.marksChanged.connect(self._on_marks_changed)
-        self.page_view.blockClicked.connect(self._on_page_clicked)
+
+    @property
+    def page_view(self) -> PageView:
+        if self._page_view is None:
+            from briefing_app.gui.page_view import PageView
+
+            self._page_view = PageView(self.splitter)
+            self.splitter.addWidget(self._page_view)
+            self._page_view.setVisible(self.mode != "text")
+            self._page_view.blockClicked.connect(self._on_page_clicked)
+        return self._page_view
+
+    def settled(self) -> bool:
+        """No page is waiting to be drawn."""
+        return self._page_view is None or self._page_view.settled()
 
     def set_pack(self, pack: Pack | None) -> None:
         self.root = pack.root if pack else None
@@ -69,9 +85,7 @@ class PageSync(QObject):
 
     def show_paper(self, doc: Document, pdf: Path | None) -> None:
         if pdf is None:
-            self.page_view.clear()
-            self.switch.hide()
-            self._apply("text")
+            self.hide_pages()
             return
         self.page_view.show_pdf(pdf, doc)
         self.switch.show()
@@ -80,7 +94,8 @@ class PageSync(QObject):
 
     def hide_pages(self) -> None:
         """Nothing with pages is shown (a comparison, a message)."""
-        self.page_view.clear()
+        if self._page_view is not None:
+            self._page_view.clear()
         self.switch.hide()
         self._apply("text")
 
@@ -93,7 +108,8 @@ class PageSync(QObject):
     def _apply(self, mode: str) -> None:
         self.mode = mode
         self.reader.setVisible(mode in ("text", "both"))
-        self.page_view.setVisible(mode in ("pages", "both"))
+        if self._page_view is not None or mode != "text":
+            self.page_view.setVisible(mode in ("pages", "both"))
         for button in self.buttons.buttons():
             button.setChecked(button.objectName() == f"view-{mode}")
         if mode == "both":
@@ -111,12 +127,14 @@ class PageSync(QObject):
 
     @Slot(str)
     def _on_reading_position(self, block_id: str) -> None:
-        if self._syncing or self.page_view.isHidden():
+        if self._syncing or self._page_view is None or self._page_view.isHidden():
             return
         self.page_view.outline_block(block_id or None)
 
     @Slot()
     def _on_marks_changed(self) -> None:
+        if self._page_view is None:
+            return
         ranges, current = self.reader.highlight_ranges
         self.page_view.set_search_marks(ranges, current)
         self.page_view.set_annotation_marks(self.reader.annotation_marks)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
 from briefing_app.gui import plain, style
+from briefing_app.gui.on_screen import viewport_rect
 from briefing_app.gui.render import DOC_SCHEME, NOTE_SCHEME, Renderer, RenderMap
 from briefing_app.pack.model import Document, Span
 
@@ -307,7 +308,7 @@ class ReaderView(QTextBrowser):
         self.viewChanged.emit()
 
     def visible_range(self) -> tuple[int, int]:
-        rect = self.viewport().rect()
+        rect = viewport_rect(self)
         return self.cursorForPosition(rect.topLeft()).position(), self.cursorForPosition(
             rect.bottomRight()
         ).position()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
 
+from briefing_app.gui.on_screen import viewport_rect
 from briefing_app.markup import escape
 
 if TYPE_CHECKING:
@@ -47,10 +48,12 @@ class RichDelegate(QStyledItemDelegate):
         # Layout asks for each row's size and then paints it: parse each row's HTML once, and lay
         # it out again only when its width changes (as panels settle into place at start-up).
         self._docs: dict[str, QTextDocument] = {}
+        self._sizes: dict[tuple[str, int, str], QSize] = {}  # (html, width, font): the row's size
         self._without_text = False
 
     def clear_cache(self) -> None:
         self._docs.clear()
+        self._sizes.clear()
 
     def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
         html = index.data(HTML_ROLE)
@@ -73,11 +76,15 @@ class RichDelegate(QStyledItemDelegate):
         if option.rect.width() > 0:
             return option.rect.width()
         view = self.parent()
-        depth = 1 if index.parent().isValid() else 0
+        # The row's own indent, exactly: a width that differs from the one paint is given lays the
+        # row out again at every size and paint (a results list flipped between two, twice a row).
         # isinstance, not hasattr: a failed attribute lookup on a Qt object makes PySide set up
         # unrelated classes (QWizard, QDateTimeEdit) at start-up.
-        indent = view.indentation() * (depth + 1) if isinstance(view, QTreeView) else 0
-        return view.viewport().width() - indent
+        indent = 0
+        if isinstance(view, QTreeView):
+            depth = (1 if index.parent().isValid() else 0) + (1 if view.rootIsDecorated() else 0)
+            indent = view.indentation() * depth
+        return viewport_rect(view).width() - indent  # not viewport(): see viewport_rect
 
     def paint(self, painter, option, index) -> None:
         doc = self._doc(option, index)
@@ -114,8 +121,15 @@ class RichDelegate(QStyledItemDelegate):
             option.text = ""
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt name)
-        doc = self._doc(option, index)
-        if doc is None:
+        html = index.data(HTML_ROLE)
+        if not html:
             return super().sizeHint(option, index)
-        # Width 0: the row takes the column width; asking for more would bring a horizontal scroll.
-        return QSize(0, int(doc.size().height()) + 4)
+        # A list lays out every row it holds each time rows are added: a row sized before is looked
+        # up, not asked of its document again.
+        key = (html, self._width(option, index), option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            doc = self._doc(option, index)
+            # Width 0: the row takes the column width; asking for more would bring a horizontal scroll.
+            size = self._sizes[key] = QSize(0, int(doc.size().height()) + 4)
+        return size

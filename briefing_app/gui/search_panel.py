@@ -13,7 +13,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer,
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from briefing_app.gui.accessibility import name_controls
+from briefing_app.gui.control_names import name_controls
+from briefing_app.gui.on_screen import viewport_rect
 from briefing_app.gui.rich_delegate import HTML_ROLE, RichDelegate, marked
 from briefing_app.markup import escape
 
@@ -23,7 +24,15 @@ if TYPE_CHECKING:  # Whoosh loads when search is first used, not at start-up
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 150
-BATCH = 15  # rows handed to the list at a time: about a screenful (more come as it scrolls)
+# The list sizes every row it holds. Laying out a new result it asks for one batch more, then for
+# more until it holds a viewport's height in heading rows (QTreeView's layout does): a result comes
+# with about that many rows (at least FIRST), and the snippets of the rows the list then holds are
+# worked out on the search thread (see search_worker.run_query).
+FIRST = 20
+BATCH = 10  # rows added at each ask, as the list scrolls
+# A new result's first rows are handed over STEP at a time, one step per turn of the event loop:
+# the list sizes the rows it is given at once, and forty rows of rich text at once stopped typing.
+STEP = 8
 PROMPT = "Type in the search box to search the whole pack."
 
 
@@ -38,21 +47,35 @@ class HitsModel(QAbstractListModel):
         self.starts: list[int] = []  # the row of each group's heading
         self.total_rows = 0
         self.loaded = 0  # rows the view has been given so far
+        self.target = 0  # the rows a new result is given, step by step, before any scrolling
         self._html: dict[int, str] = {}
         self.formatted = 0  # hits formatted since the last reset: only those painted
         self.titles: dict[str, str] = {}  # document titles, for the reader's own notes
         self.bold = QFont()
         self.bold.setBold(True)
 
-    def show(self, groups: list[tuple[str, list[SearchHit], bool]]) -> None:
+    def show(self, groups: list[tuple[str, list[SearchHit], bool]], first: int = FIRST) -> None:
+        """A new result: its `first` rows handed to the view now, the rest as it scrolls."""
         self.beginResetModel()
         self.groups, self._html, self.formatted, self.starts = groups, {}, 0, []
         row = 0
         for _, hits, _ in groups:
             self.starts.append(row)
             row += 1 + len(hits)
-        self.total_rows, self.loaded = row, min(row, BATCH)
+        self.total_rows, self.target = row, min(row, first)
+        self.loaded = min(row, STEP)
         self.endResetModel()
+
+    @property
+    def feeding(self) -> bool:
+        """A new result's first rows are still being handed over (see `feed`)."""
+        return self.loaded < self.target
+
+    def feed(self) -> bool:
+        """Hand the view the next STEP of a new result's first rows; False once all are in."""
+        if self.feeding:
+            self.load_to(min(self.target, self.loaded + STEP) - 1)
+        return self.feeding
 
     def place(self, row: int) -> tuple[int, int]:
         """(group, hit) of a row; hit -1 for a heading."""
@@ -83,7 +106,8 @@ class HitsModel(QAbstractListModel):
         return 0 if parent.isValid() else self.loaded
 
     def canFetchMore(self, parent: QModelIndex) -> bool:  # noqa: N802 (Qt name)
-        return not parent.isValid() and self.loaded < self.total_rows
+        # Not while the first rows are fed in: the list's layout would ask for them all at once.
+        return not parent.isValid() and not self.feeding and self.loaded < self.total_rows
 
     def fetchMore(self, parent: QModelIndex) -> None:  # noqa: N802 (Qt name)
         if self.canFetchMore(parent):
@@ -158,6 +182,9 @@ class SearchPanel(QWidget):
         self.results.setUniformRowHeights(False)
         # Per item, not per pixel: the view then never asks every row for its height.
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        # Always there: a scroll bar appearing once the rows are sized narrows them, and every row
+        # shown is laid out again (a results list nearly always scrolls).
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.model = HitsModel(self.results)
         self.results.setModel(self.model)
         self.delegate = RichDelegate(self.results)
@@ -165,6 +192,8 @@ class SearchPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
+        self._feeder = QTimer(self)  # a new result's first rows, a step per turn of the event loop
+        self._feeder.setInterval(0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -172,6 +201,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.results, 1)
 
         self.timer.timeout.connect(self._on_timer)
+        self._feeder.timeout.connect(self._on_feed)
         self.status.linkActivated.connect(self._on_link)
         self.results.activated.connect(self._on_activated)
         self.results.clicked.connect(self._on_activated)
@@ -207,7 +237,7 @@ class SearchPanel(QWidget):
                 self.worker.cancel()
             self._clear(PROMPT if not text.strip() else "Preparing search…")
             return
-        self.worker.submit(text, list(self.own_notes()))
+        self.worker.submit(text, list(self.own_notes()), warm=self.first_rows() + BATCH)
 
     def hits(self) -> list[SearchHit]:
         """Every hit of the pack, as the list shows them."""
@@ -229,6 +259,11 @@ class SearchPanel(QWidget):
                 row = (row + (1 if forward else -1)) % model.total_rows
         model.load_to(row)
         return self._open(model.index(row, 0))
+
+    def first_rows(self) -> int:
+        """The rows a result comes with: as many as the list's layout will ask for, a viewport's
+        height in heading rows (a font's height is a little less than a row's: never too few)."""
+        return max(FIRST, viewport_rect(self.results).height() // max(1, self.results.fontMetrics().height()))
 
     # -- internals ----------------------------------------------------------------------------
     def _clear(self, message: str) -> None:
@@ -252,7 +287,8 @@ class SearchPanel(QWidget):
         self.delegate.clear_cache()
         groups = [("Your notes", own, True)] if own else []
         groups += [(self.titles.get(g.doc, g.doc), list(g.hits), False) for g in result.groups]
-        self.model.show(groups)
+        self.model.show(groups, self.first_rows())
+        self._feeder.start()
         self._opened = False
         self._start = None
         if result.groups:  # Enter or F3 starts on the best hit: the first document's best
@@ -289,6 +325,11 @@ class SearchPanel(QWidget):
     @Slot()
     def _on_timer(self) -> None:
         self.run(self.pending)
+
+    @Slot()
+    def _on_feed(self) -> None:
+        if not self.model.feed():
+            self._feeder.stop()
 
     @Slot(str)
     def _on_link(self, _href: str) -> None:

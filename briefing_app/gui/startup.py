@@ -21,7 +21,17 @@ def resident_mb() -> float | None:
     return None
 
 
-HEAVY = ("whoosh", "sqlite3", "yaml", "pypdfium2")  # opened after the first paint, never before
+# Opened after the first paint, never before: the heavy libraries, and the window's parts that the
+# first screen does not show (a PDF paper's page view; caret browsing and screen-reader support).
+HEAVY = (
+    "whoosh",
+    "sqlite3",
+    "yaml",
+    "pypdfium2",
+    "briefing_app.gui.page_view",
+    "briefing_app.gui.accessibility",
+    "briefing_app.gui.caret",
+)
 
 
 def heavy_modules() -> list[str]:

@@ -101,7 +101,7 @@ class Workspace(QObject):
         deadline = time.monotonic() + seconds
         for _ in range(3):
             QApplication.processEvents()
-        while not self.page_sync.page_view.settled() and time.monotonic() < deadline:
+        while not self.page_sync.settled() and time.monotonic() < deadline:
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
             time.sleep(0.01)
 

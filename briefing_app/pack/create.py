@@ -95,7 +95,8 @@ def _checked(files: list[Path]) -> list[PaperInfo]:
     for file in files:
         path = Path(file)
         try:
-            head = path.read_bytes()[:1024]
+            with path.open("rb") as fh:  # its first bytes only: a paper can be hundreds of MB
+                head = fh.read(1024)
         except OSError as exc:
             raise PackError(str(path), f"the file cannot be read ({exc.strerror})") from None
         if not is_pdf(head):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from briefing_app.app import build_services
 from briefing_app.gui.main_window import MainWindow
@@ -17,6 +18,9 @@ def make_window(qtbot, pack=None, restore: bool = False) -> MainWindow:
     w.resize(1280, 800)
     w.show()
     qtbot.waitExposed(w)
+    # As a person meets it: painted, and what waits for the first paint (keyboard use) done.
+    qtbot.waitUntil(lambda: w.painted)
+    QApplication.processEvents()
     return w
 
 

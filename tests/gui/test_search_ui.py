@@ -39,6 +39,8 @@ def hit_index(panel, group: int, row: int) -> QModelIndex:
 
 
 def every_row(model) -> list:
+    while model.feed():  # a new result's first rows, as the panel hands them over
+        pass
     while model.canFetchMore(QModelIndex()):  # as the list does when scrolled to its end
         model.fetchMore(QModelIndex())
     return [model.index(row, 0).data(HIT_ROLE) for row in range(model.rowCount())]
@@ -186,6 +188,46 @@ def test_a_five_thousand_hit_result_paints_at_once_formatting_only_rows_shown(qt
     model: HitsModel = panel.results.model()
     assert 0 < model.formatted < 100  # a screenful, not five thousand
     assert len([h for h in every_row(model) if h is not None]) == 5000
+    panel.worker.close()
+
+
+def test_the_first_rows_snippets_are_worked_out_off_the_gui_thread(qtbot, monkeypatch):
+    import threading
+
+    from briefing_app.gui.search_panel import BATCH
+    from briefing_app.search import results
+
+    where: list[str] = []
+    real = results.snippet
+
+    def snippet(text, ranges):
+        where.append(threading.current_thread().name)
+        return real(text, ranges)
+
+    monkeypatch.setattr(results, "snippet", snippet)
+    panel = _panel_on(qtbot, _Engine(lambda text: _many_hits(5000)))
+    with qtbot.waitSignal(panel.resultShown, timeout=5000):
+        panel.run("marked")
+    assert where == ["search-queries"] * (panel.first_rows() + BATCH)  # on the search thread
+    panel.results.viewport().repaint()  # the list paints its first rows: nothing left to work out
+    assert threading.main_thread().name not in where
+    panel.worker.close()
+
+
+def test_a_new_results_first_rows_come_a_few_at_a_time(qtbot):
+    from briefing_app.gui.search_panel import STEP
+
+    panel = _panel_on(qtbot, _Engine(lambda text: _many_hits(5000)))
+    steps: list[int] = []  # rows handed over at a time, up to the first rows (not scrolling)
+    model = panel.model
+    model.rowsInserted.connect(lambda _p, first, last: last < model.target and steps.append(last - first + 1))
+    shown_with: list[int] = []  # the rows the list holds as the result is shown
+    panel.resultShown.connect(lambda _result: shown_with.append(model.loaded))
+    with qtbot.waitSignal(panel.resultShown, timeout=5000):
+        panel.run("marked")
+    assert shown_with == [STEP]  # what the list lays out at once: a few rows, not forty
+    qtbot.waitUntil(lambda: not model.feeding)
+    assert model.loaded >= panel.first_rows() and len(steps) > 2 and max(steps) <= STEP
     panel.worker.close()
 
 

@@ -1,5 +1,6 @@
 """Start-up's one rule: at the first paint, nothing heavy (whoosh, sqlite3, yaml, pypdfium2) has
-been imported; the index and the annotations are opened after it."""
+been imported, nor the parts of the window the first screen does not show (the page view, caret
+browsing and screen-reader support); the index and the annotations are opened after it."""
 
 from __future__ import annotations
 
