@@ -192,8 +192,10 @@ class SearchPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
-        self._feeder = QTimer(self)  # a new result's first rows, a step per turn of the event loop
-        self._feeder.setInterval(0)
+        # A new result's first rows, a step at a time. Not a zero timer: its steps ran back to back
+        # with nothing else let in between, one stall again.
+        self._feeder = QTimer(self)
+        self._feeder.setInterval(2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -328,7 +330,13 @@ class SearchPanel(QWidget):
 
     @Slot()
     def _on_feed(self) -> None:
-        if not self.model.feed():
+        before = self.model.loaded
+        more = self.model.feed()
+        # Sized now, this step's rows alone: left to the list, it sizes every step's rows together
+        # when it next paints, which is the stall this feeding is there to avoid.
+        for row in range(before, self.model.loaded):
+            self.results.sizeHintForRow(row)
+        if not more:
             self._feeder.stop()
 
     @Slot(str)
