@@ -19,6 +19,8 @@ def showing(dock: QDockWidget) -> bool:
 
 
 def bring_forward(dock: QDockWidget) -> None:
+    if showing(dock):  # asked at every key typed in search: raising a dock in front costs a repaint
+        return
     dock.show()
     dock.raise_()
 

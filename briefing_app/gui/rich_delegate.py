@@ -57,9 +57,10 @@ class RichDelegate(QStyledItemDelegate):
 
     def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
         html = index.data(HTML_ROLE)
-        if not html:
-            return None
-        width = max(80, self._width(option, index) - 8)
+        return self._laid_out(html, self._width(option, index), option) if html else None
+
+    def _laid_out(self, html: str, row_width: int, option: QStyleOptionViewItem) -> QTextDocument:
+        width = max(80, row_width - 8)
         doc = self._docs.get(html)
         if doc is None:
             doc = self._docs[html] = QTextDocument()
@@ -126,10 +127,11 @@ class RichDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         # A list lays out every row it holds each time rows are added: a row sized before is looked
         # up, not asked of its document again.
-        key = (html, self._width(option, index), option.font.key())
+        row_width = self._width(option, index)
+        key = (html, row_width, option.font.key())
         size = self._sizes.get(key)
         if size is None:
-            doc = self._doc(option, index)
+            doc = self._laid_out(html, row_width, option)
             # Width 0: the row takes the column width; asking for more would bring a horizontal scroll.
             size = self._sizes[key] = QSize(0, int(doc.size().height()) + 4)
         return size

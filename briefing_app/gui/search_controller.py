@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QWidget
 
 from briefing_app.gui import wording
-from briefing_app.gui.docks import bring_forward, showing
+from briefing_app.gui.docks import bring_forward
 from briefing_app.gui.navigation import Navigator
 from briefing_app.gui.services import Services
 from briefing_app.pack.model import Pack
@@ -173,8 +173,7 @@ class Searching(QObject):
     def show_results(self) -> SearchPanel:
         """Bring the results forward, in front of any panel sharing their place."""
         panel = self.panel
-        if not showing(self.dock):  # every key typed asks: raising a dock in front costs a repaint
-            bring_forward(self.dock)
+        bring_forward(self.dock)
         return panel
 
     def search(self, text: str) -> None:
