@@ -26,6 +26,7 @@ def resident_mb() -> float | None:
 HEAVY = (
     "whoosh",
     "sqlite3",
+    "datetime",  # the first notes' dates are checked without it
     "yaml",
     "pypdfium2",
     "briefing_app.gui.page_view",

@@ -33,6 +33,24 @@ def test_hansard(text, house, date, first, last, section):
     assert c.fields["section"] == section
 
 
+@pytest.mark.parametrize(
+    "day, valid",
+    [
+        ("29 February 2012", True),
+        ("29 February 2000", True),
+        ("29 February 2011", False),
+        ("29 February 1900", False),
+        ("31 April 2010", False),
+        ("30 April 2010", True),
+        ("0 May 2010", False),
+    ],
+)
+def test_hansard_date_that_the_month_does_not_have_is_not_a_date(day, valid):
+    c = one(f"HC Deb {day}, c12")
+    assert (c.fields["date"] is not None) is valid
+    assert (c.confidence == 1.0) is valid
+
+
 def test_hansard_in_words_and_tidy():
     c = one("HC Deb 9 November 2010, cc12-13WS.")
     assert describe(c) == "House of Commons, written statement, 9 November 2010, cols 12-13"
