@@ -203,6 +203,11 @@ def bench_window(pack: Pack, mix: list[tuple[str, str]]) -> dict:
         "opening": opening,
         "results_painted_after_pause": percentiles(painted),
         "queries_over_300ms": sum(1 for ms in painted if ms > 300),
+        # The three slowest, by kind, so a slow one can be looked into.
+        "slowest_painted": [
+            {"ms": round(ms, 1), "kind": kind, "query": q}
+            for ms, (kind, q) in sorted(zip(painted, mix, strict=True), key=lambda p: -p[0])[:3]
+        ],
         # Typed in an order that mixes kinds, as a reader's searches do.
         "typing": typing_stalls(window, queries[::7]),
     }

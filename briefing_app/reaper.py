@@ -4,11 +4,24 @@ Whoosh's writer processes wait on their job queue for ever once the builder is g
 of theirs can notice it."""
 
 import contextlib
+import multiprocessing
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import time
+from pathlib import Path
+
+
+def watch_workers(folder: Path, processes: int) -> subprocess.Popen | None:
+    """Once a builder's writer processes have started: this module run as a small process that,
+    should the builder die (even by kill -9), kills them and removes the half-built `folder`."""
+    workers = [p.pid for p in multiprocessing.active_children()]
+    if processes < 2 or len(workers) < processes:
+        return None
+    argv = [sys.executable, "-m", "briefing_app.reaper", str(os.getpid()), str(folder)]
+    return subprocess.Popen([*argv, *map(str, workers)], stdin=subprocess.DEVNULL)
 
 
 def main(builder: int, folder: str, workers: list[int]) -> None:

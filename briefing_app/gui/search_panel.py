@@ -330,6 +330,10 @@ class SearchPanel(QWidget):
 
     @Slot()
     def _on_feed(self) -> None:
+        # The list repaints every row on screen after each step (9 ms for a screenful of rich
+        # text), and a step and a repaint back to back stopped typing for 16 ms: the first step is
+        # shown at once, and the rest together after the last (some 30 ms later).
+        self.results.setUpdatesEnabled(False)
         before = self.model.loaded
         more = self.model.feed()
         # Sized now, this step's rows alone: left to the list, it sizes every step's rows together
@@ -338,6 +342,7 @@ class SearchPanel(QWidget):
             self.results.sizeHintForRow(row)
         if not more:
             self._feeder.stop()
+            self.results.setUpdatesEnabled(True)
 
     @Slot(str)
     def _on_link(self, _href: str) -> None:

@@ -28,7 +28,8 @@ class Entry:
 
     def index_fields(self) -> dict[str, object]:
         """The entry as the index's fields (schema.make_schema): its key leads back to it."""
-        return {"key": self.key.encode("utf-8"), "doc": self.doc, "text": self.text, "exact": self.text}
+        text = self.text
+        return {"key": self.key.encode("utf-8"), "doc": self.doc, "text": text, "exact": text, "pairs": text}
 
 
 def iter_entries(pack: Pack) -> Iterator[Entry]:

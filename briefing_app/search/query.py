@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from whoosh import qparser, query
+from whoosh import matching, qparser, query
 from whoosh.fields import Schema
 from whoosh.searching import SearchContext
 
@@ -142,6 +143,8 @@ def expand(q: query.Query, text: str, vocabulary: Callable[[], Lexicon] | None =
             both.matcher_type = query.Or.ARRAY_MATCHER
             return both
         return q
+    if type(q) is query.Phrase and q.fieldname == "text" and q.slop == 1 and len(q.words) > 1:
+        return PairedPhrase(q.fieldname, q.words, boost=q.boost, char_ranges=q.char_ranges)
     if vocabulary is not None and isinstance(q, (query.FuzzyTerm, query.Prefix)):
         word, known = q.text.lower(), vocabulary()
         if isinstance(q, query.FuzzyTerm):
@@ -157,6 +160,22 @@ def expand(q: query.Query, text: str, vocabulary: Callable[[], Lexicon] | None =
         # hundreds of milliseconds. Rare words (most typos) keep their scores.
         return AllAlike(terms, q.boost) if known.entries(words) > SCORED_LIMIT else terms
     return q.apply(lambda sub: expand(sub, text, vocabulary))
+
+
+class PairedPhrase(query.Phrase):
+    """A phrase whose word positions are read only in the entries that hold each pair of its
+    words side by side (one term each in the pairs field). Whoosh reads them in every entry that
+    holds all the words: "local and", 11,000 entries of a 10 MB pack for 693 hits, 110 ms."""
+
+    def matcher(self, searcher, context=None):
+        phrase = super().matcher(searcher, context)
+        pairs = query.And([query.Term("pairs", f"{a} {b}") for a, b in pairwise(self.words)])
+        where = pairs.matcher(searcher, context)
+        if not (phrase.is_active() and where.is_active()):
+            return matching.NullMatcher()
+        # Whoosh's intersection steps its first matcher and skips the second to it; it adds the
+        # two scores, and only the phrase's count.
+        return matching.IntersectionMatcher(matching.ConstantScoreWrapperMatcher(where, 0.0), phrase)
 
 
 class AllAlike(query.ConstantScoreQuery):

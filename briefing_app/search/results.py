@@ -26,10 +26,7 @@ class SearchHit:
     section = property(lambda self: self.entry.section)
     text = property(lambda self: self.entry.text)
     order = property(lambda self: self.entry.order)  # place in the pack's reading order
-
-    @property
-    def is_note(self) -> bool:
-        return self.kind == "note"
+    is_note = property(lambda self: self.kind == "note")
 
     @cached_property
     def ranges(self) -> Ranges:
@@ -40,28 +37,16 @@ class SearchHit:
     def _snippet(self) -> tuple[str, Ranges]:
         return snippet(self.entry.text, self.ranges)
 
-    @property
-    def snippet(self) -> str:
-        return self._snippet[0]
-
-    @property
-    def snippet_ranges(self) -> Ranges:
-        return self._snippet[1]
+    snippet = property(lambda self: self._snippet[0])  # the passage shown
+    snippet_ranges = property(lambda self: self._snippet[1])  # its marks
 
     def location(self, separator: str = " · ") -> str:
         """ "note 12 · p. 3 · 2.2 Outcome": where the hit sits, for a results list."""
         if self.kind == "annotation":
             return self.section  # "your note on ..."
-        parts = []
-        if self.is_note:
-            parts.append(f"note {self.number or self.block}")
-        elif self.number:
-            parts.append(f"para {self.number}")
-        if self.page:
-            parts.append(f"p. {self.page}")
-        if self.section:
-            parts.append(self.section)
-        return separator.join(parts) or "Opening of the document"
+        first = f"note {self.number or self.block}" if self.is_note else self.number and f"para {self.number}"
+        parts = (first, self.page and f"p. {self.page}", self.section)
+        return separator.join(p for p in parts if p) or "Opening of the document"
 
 
 @dataclass(frozen=True)

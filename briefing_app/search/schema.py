@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import BiWordFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.columns import VarBytesColumn
-from whoosh.fields import COLUMN, ID, TEXT, Schema
+from whoosh.fields import COLUMN, ID, TEXT, FieldType, Schema
+from whoosh.formats import Existence
 from whoosh.lang.porter2 import stem
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # A word: letters and digits, with inner dots kept (1.2, e.g). The snippets find words where this
 # pattern does (snippets.py), so what they mark is what the index holds.
@@ -28,6 +29,7 @@ def stem_word(word: str) -> str:
 # Stop words are kept: "right wing", "the threat we face" are phrases readers quote.
 STEMMED = RegexTokenizer(WORD) | LowercaseFilter() | StemFilter(stemfn=stem)
 EXACT = RegexTokenizer(WORD) | LowercaseFilter()
+PAIRS = STEMMED | BiWordFilter(sep=" ")  # "local and": each two stems side by side, one term
 
 
 def make_schema() -> Schema:
@@ -41,4 +43,6 @@ def make_schema() -> Schema:
         # and ranks the word as typed above its other forms.
         text=TEXT(analyzer=STEMMED, phrase=True, multitoken_query="phrase"),
         exact=TEXT(analyzer=EXACT, phrase=False),
+        # Where a phrase can be (query.PairedPhrase): which entries hold a pair, not how often.
+        pairs=FieldType(Existence(), PAIRS),
     )

@@ -11,11 +11,8 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -28,6 +25,7 @@ from whoosh import index as windex
 from briefing_app.errors import IndexDamaged, IndexUnwritable
 from briefing_app.pack.model import Pack
 from briefing_app.paths import bundled_index_dir, bundled_pack_dir, cache_dir
+from briefing_app.reaper import watch_workers
 from briefing_app.search.engine import SearchEngine
 from briefing_app.search.entries import Entry, fingerprint, iter_entries
 from briefing_app.search.schema import SCHEMA_VERSION, make_schema
@@ -252,7 +250,7 @@ def write_index(
                 if done % 500 == 0:
                     if progress:
                         progress(done, total, "Indexing the pack")
-                    reaper = reaper or _watch_workers(folder, processes)
+                    reaper = reaper or watch_workers(folder, processes)
                 writer.add_document(**entry.index_fields())
             if progress:
                 progress(total, total, "Writing the index")
@@ -270,16 +268,6 @@ def write_index(
         raise OSError(errno.EIO, f"the index holds {written} of {len(entries)} entries")
     for lock in folder.glob("*_WRITELOCK"):  # left by Whoosh's writer; nothing will write here again
         lock.unlink()
-
-
-def _watch_workers(folder: Path, processes: int) -> subprocess.Popen | None:
-    """Once the writer processes have started: a small process that, should this one die
-    (even by kill -9), kills them and removes the half-built folder (briefing_app/reaper.py)."""
-    workers = [p.pid for p in multiprocessing.active_children()]
-    if processes < 2 or len(workers) < processes:
-        return None
-    argv = [sys.executable, "-m", "briefing_app.reaper", str(os.getpid()), str(folder)]
-    return subprocess.Popen([*argv, *map(str, workers)], stdin=subprocess.DEVNULL)
 
 
 def _swap(new: Path, path: Path) -> None:

@@ -55,6 +55,26 @@ def test_phrase_needs_the_words_together(engine):
     assert phrase == 1 and loose > phrase
 
 
+@pytest.mark.parametrize(
+    "phrase", ['"local and"', '"of the"', '"the threat we face"', '"extreme right wing"', '"as well as"']
+)
+def test_a_phrase_read_only_where_its_pairs_stand_finds_what_whoosh_s_phrase_finds(engine, phrase):
+    """The pairs field only narrows where positions are read: the same entries, with the same
+    scores, as Whoosh's own phrase query reading them in every entry holding the words."""
+    from whoosh import query as wquery
+
+    from briefing_app.search.query import PairedPhrase, parse
+
+    assert type(parse(engine.parser, phrase, engine.documents)) is PairedPhrase
+    plain = engine.parser.parse(phrase)  # Whoosh's parser alone: its own Phrase
+    assert type(plain) is wquery.Phrase
+    keys = engine.searcher.reader().column_reader("key")
+    theirs = {keys[n].decode(): round(s, 4) for n, s in engine.searcher.search(plain, limit=None).items()}
+    ours = engine.search(phrase)
+    assert {h.entry.key: h.score for h in ours.ranked} == theirs
+    assert len(theirs) > 0
+
+
 def test_all_words_must_match_or_either_with_or(engine):
     both = engine.search("Gurkha Rushmoor").total
     either = engine.search("Gurkha OR Channel").total
