@@ -231,6 +231,35 @@ def test_a_new_results_first_rows_come_a_few_at_a_time(qtbot):
     panel.worker.close()
 
 
+def test_the_list_does_not_repaint_between_steps_of_its_first_rows(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    from briefing_app.gui.search_panel import STEP
+
+    panel = _panel_on(qtbot, _Engine(lambda text: _many_hits(5000)))
+    model = panel.model
+    painted_with: list[int] = []  # the rows the list held at each paint
+
+    class Paints(QObject):
+        def eventFilter(self, _watched, event):  # noqa: N802 (Qt name)
+            if event.type() == QEvent.Type.Paint:
+                painted_with.append(model.loaded)
+            return False
+
+    paints = Paints()
+    panel.results.viewport().installEventFilter(paints)
+    with qtbot.waitSignal(panel.resultShown, timeout=5000):
+        panel.run("marked")
+    qtbot.waitUntil(lambda: not model.feeding)
+    qtbot.wait(50)
+    assert panel.results.updatesEnabled()  # the list is live again once the rows are in
+    target = model.target
+    # Painted with the first step's rows, then with all of them: never with a step in between.
+    assert STEP in painted_with and painted_with[-1] >= target
+    assert all(n in (0, STEP) or n >= target for n in painted_with), painted_with  # 0: before it
+    panel.worker.close()
+
+
 def test_the_latest_query_wins_and_stale_results_are_dropped(qtbot):
     engine = _Engine(delay=0.2)
     panel = _panel_on(qtbot, engine)
