@@ -25,8 +25,10 @@ def resolve_all(pack: Pack, annotations: list[Annotation]) -> list[Resolved]:
 
     order = {d.id: i for i, d in enumerate(pack.documents)}
     resolved = resolve_each(annotations, {d.id: d for d in pack.documents}, cache_dir())
-    # Each block's place in reading order, per document, found once rather than per annotation.
-    place = {(d.id, b.id): i for d in pack.documents for i, b in enumerate(d.blocks)}
+    # Each block's place in reading order, found once rather than per annotation, in the documents
+    # annotated only (every block of a 38-paper pack took the window 6 ms when the pack opened).
+    annotated = {a.doc for a in annotations}
+    place = {(d.id, b.id): i for d in pack.documents if d.id in annotated for i, b in enumerate(d.blocks)}
     return sorted(
         resolved,
         key=lambda r: (

@@ -59,9 +59,11 @@ class PackReading(QObject):
                 if generation == self._generation and len(pack.documents) < total:
                     self._latest = (pack, total)
 
-        # Once the pack is whole the window reads its annotations, on the GUI thread; imported here
-        # first, the annotations package's first import (~40 ms) no longer stops the window then.
+        # Once the pack is whole the window reads its annotations, and once a paper is shown it makes
+        # its page view, both on the GUI thread; imported here first, their first imports (~40 ms
+        # and ~9 ms) no longer stop the window then.
         import briefing_app.annotations.export  # noqa: F401
+        import briefing_app.gui.page_view  # noqa: F401
 
         try:
             result = self._open_pack(folder, progress)

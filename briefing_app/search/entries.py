@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 
 from briefing_app.pack.model import Document, Pack
+from briefing_app.search.schema import WORD
 
 SECTION_SEPARATOR = " › "
 
@@ -29,7 +30,9 @@ class Entry:
     def index_fields(self) -> dict[str, object]:
         """The entry as the index's fields (schema.make_schema): its key leads back to it."""
         text = self.text
-        return {"key": self.key.encode("utf-8"), "doc": self.doc, "text": text, "exact": text, "pairs": text}
+        # No pairs for a text with no word ("—"): whoosh3 3.54's BiWordFilter fails, hanging a build.
+        pairs = {"pairs": text} if WORD.search(text) else {}
+        return {"key": self.key.encode("utf-8"), "doc": self.doc, "text": text, "exact": text, **pairs}
 
 
 def iter_entries(pack: Pack) -> Iterator[Entry]:

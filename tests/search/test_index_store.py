@@ -13,6 +13,7 @@ import pytest
 from briefing_app.pack import load_pack
 from briefing_app.paths import bundled_index_dir
 from briefing_app.search import open_engine
+from briefing_app.search.entries import iter_entries
 from briefing_app.search.store import SIDECAR, build_index, cache_location, check_index, pack_fingerprint
 
 
@@ -157,6 +158,36 @@ def test_two_process_build_finds_what_one_process_finds(pack_copy: Path, tmp_pat
     finally:
         for e in engines:
             e.close()
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_an_entry_with_no_word_is_indexed_and_the_build_finishes(bundled_pack, tmp_path: Path, processes):
+    """A table cell holding only "—": whoosh3's pair filter failed on it, and a writer process
+    that failed left the build waiting for ever."""
+    import dataclasses
+    import threading
+
+    from whoosh import index as windex
+
+    from briefing_app.search.store import write_index
+
+    entries = list(iter_entries(bundled_pack))
+    entries[3:5] = [dataclasses.replace(entries[3], text="—"), dataclasses.replace(entries[4], text="")]
+    failed: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            write_index(tmp_path, entries, processes=processes, start_method="spawn")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failed.append(exc)
+
+    builder = threading.Thread(target=build, daemon=True)
+    builder.start()
+    builder.join(120)
+    assert not builder.is_alive() and failed == []
+    ix = windex.open_dir(str(tmp_path))
+    assert ix.doc_count_all() == len(entries)
+    ix.close()
 
 
 def test_two_opens_of_one_pack_build_its_index_once(pack_copy: Path):
