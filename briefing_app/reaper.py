@@ -4,6 +4,7 @@ Whoosh's writer processes wait on their job queue for ever once the builder is g
 of theirs can notice it."""
 
 import contextlib
+import errno
 import multiprocessing
 import os
 import shutil
@@ -14,14 +15,20 @@ import time
 from pathlib import Path
 
 
-def watch_workers(folder: Path, processes: int) -> subprocess.Popen | None:
-    """Once a builder's writer processes have started: this module run as a small process that,
-    should the builder die (even by kill -9), kills them and removes the half-built `folder`."""
-    workers = [p.pid for p in multiprocessing.active_children()]
+def watch_workers(folder: Path, processes: int, reaper: subprocess.Popen | None) -> subprocess.Popen | None:
+    """Called as a build goes on. Once its writer processes have started: this module run as a
+    small process that, should the builder die (even by kill -9), kills them and removes the
+    half-built `folder`. From then on: OSError once every writer has died (Whoosh's builder would
+    wait for them for ever when its queue of jobs is full; a part lost by one is found at the end)."""
+    workers = multiprocessing.active_children()
+    if reaper is not None:
+        if not workers:
+            raise OSError(errno.EIO, "the processes writing the index have stopped")
+        return reaper
     if processes < 2 or len(workers) < processes:
         return None
     argv = [sys.executable, "-m", "briefing_app.reaper", str(os.getpid()), str(folder)]
-    return subprocess.Popen([*argv, *map(str, workers)], stdin=subprocess.DEVNULL)
+    return subprocess.Popen([*argv, *(str(p.pid) for p in workers)], stdin=subprocess.DEVNULL)
 
 
 def main(builder: int, folder: str, workers: list[int]) -> None:

@@ -250,7 +250,7 @@ def write_index(
                 if done % 500 == 0:
                     if progress:
                         progress(done, total, "Indexing the pack")
-                    reaper = reaper or watch_workers(folder, processes)
+                    reaper = watch_workers(folder, processes, reaper)
                 writer.add_document(**entry.index_fields())
             if progress:
                 progress(total, total, "Writing the index")

@@ -190,6 +190,44 @@ def test_an_entry_with_no_word_is_indexed_and_the_build_finishes(bundled_pack, t
     ix.close()
 
 
+def test_writer_processes_that_die_end_the_build_with_a_reason_not_a_wait(bundled_pack, tmp_path: Path):
+    """Whoosh's builder waits for ever on dead writers once its queue of jobs is full (the window
+    showed "Preparing search" for good, after a word filter failed in both): now the build stops."""
+    import dataclasses
+    import multiprocessing
+    import threading
+
+    from briefing_app.search.store import write_index
+
+    entries = [
+        dataclasses.replace(e, key=f"{e.key}-{n}") for n in range(40) for e in iter_entries(bundled_pack)
+    ]
+    outcome: list[BaseException | None] = []
+
+    def kill_the_writers(done: int, total: int, what: str) -> None:
+        workers = multiprocessing.active_children()
+        if done == 2000 and len(workers) == 2:
+            for worker in workers:
+                worker.kill()
+                worker.join()
+
+    def build() -> None:
+        try:
+            write_index(
+                tmp_path / "ix", entries, processes=2, progress=kill_the_writers, start_method="spawn"
+            )
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - looked at below
+            outcome.append(exc)
+
+    (tmp_path / "ix").mkdir()
+    builder = threading.Thread(target=build, daemon=True)
+    builder.start()
+    builder.join(120)
+    assert not builder.is_alive(), "the build is still waiting on a dead writer"
+    assert isinstance(outcome[0], OSError), outcome
+
+
 def test_two_opens_of_one_pack_build_its_index_once(pack_copy: Path):
     import threading
 
