@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from briefing_app.gui.document_list import DocumentList
@@ -35,12 +35,22 @@ class LeftColumn(QSplitter):
         self.addWidget(titled("Documents", documents, self))
         self.addWidget(titled("Contents", toc, self))
         self.setSizes([300, 500])
+        # Refitted once the column's new size has reached the list (in its own resizeEvent the list
+        # still has its old width, and a title wraps to a different number of lines at each width).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit_documents)
 
     def fit_documents(self) -> None:
         """Give the documents list the height its entries need (up to MOST of the column), so
         that the comparisons listed last are not hidden below it."""
         docs = self.documents
-        rows = sum(docs.sizeHintForRow(r) + 2 * docs.spacing() for r in range(docs.count()))
+        # The rows as laid out at the list's width: sizeHintForRow does not wrap a long title.
+        docs.doItemsLayout()
+        rows = sum(
+            docs.visualItemRect(docs.item(r)).height() + 2 * docs.spacing() for r in range(docs.count())
+        )
         chrome = docs.frameWidth() * 2 + self.widget(0).height() - docs.height() + 4
         total = sum(self.sizes()) or 800
         wanted = min(rows + max(chrome, 24), int(total * MOST))
@@ -48,5 +58,5 @@ class LeftColumn(QSplitter):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        if event.oldSize().height() != event.size().height():
-            self.fit_documents()
+        if event.oldSize() != event.size():
+            self._refit.start()

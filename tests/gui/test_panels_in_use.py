@@ -116,3 +116,31 @@ def test_file_dialogs_open_in_the_users_folders_then_the_last_one_used(window, t
     assert start_folder(window.settings) == str(tmp_path)
     window.settings.set_last_folder(str(tmp_path / "gone"))  # a folder since removed
     assert Path(start_folder(window.settings)) == first
+
+
+def test_a_long_wrapped_title_leaves_every_document_on_screen(qtbot, tmp_path):
+    """A paper whose title wraps over three lines: the list is fitted to its rows as laid out at its
+    width (the height a row would need unwrapped left the second paper half hidden)."""
+    from briefing_app.app import start_window
+    from briefing_app.pack.create import new_pack
+    from tests.pdf_inputs import text_pdf
+
+    long = (
+        "Proposed transfer of the Strengthening Independence Service for 18-25 year old disabled adults"
+        " to ASCH from CYPE"
+    )
+    body = [["Report", "", "The council will balance its budget this year."]]
+    papers = [
+        text_pdf(tmp_path / "transfer.pdf", body, title=long),
+        text_pdf(tmp_path / "decision.pdf", body, title="Decision"),
+    ]
+    new_pack(tmp_path / "pack", papers)
+    window = start_window(tmp_path / "pack")  # as the app starts on it
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.pack is not None and window.complete, timeout=30000)
+    qtbot.wait(20)  # the column refits once its size has reached the list
+    docs = window.documents
+    heights = [docs.visualItemRect(docs.item(row)).height() for row in range(docs.count())]
+    assert docs.count() == 2 and heights[0] >= 2 * heights[1], heights  # the long title wraps
+    for row in range(docs.count()):
+        assert docs.viewport().rect().contains(docs.visualItemRect(docs.item(row))), docs.item(row).text()
