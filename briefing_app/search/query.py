@@ -173,8 +173,8 @@ class PairedPhrase(query.Phrase):
         where = pairs.matcher(searcher, context)
         if not (phrase.is_active() and where.is_active()):
             return matching.NullMatcher()
-        # Whoosh's intersection steps its first matcher and skips the second to it; it adds the
-        # two scores, and only the phrase's count.
+        # Whoosh's intersection steps its first matcher and skips the second to it. It scores the
+        # sum of the two: the pairs' is held at 0, so the phrase scores as Whoosh's own does.
         return matching.IntersectionMatcher(matching.ConstantScoreWrapperMatcher(where, 0.0), phrase)
 
 
