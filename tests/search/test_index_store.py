@@ -160,31 +160,39 @@ def test_two_process_build_finds_what_one_process_finds(pack_copy: Path, tmp_pat
             e.close()
 
 
+def _write_within(seconds: float, folder: Path, entries, **options) -> list[BaseException | None]:
+    """write_index (spawned writers, as the window's) in a thread: [None] once it has written,
+    [the exception] once it has failed, [] while it is still waiting after `seconds`."""
+    import threading
+
+    from briefing_app.search.store import write_index
+
+    outcome: list[BaseException | None] = []
+
+    def build() -> None:
+        try:
+            write_index(folder, entries, start_method="spawn", **options)
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - the caller looks at it
+            outcome.append(exc)
+
+    builder = threading.Thread(target=build, daemon=True)
+    builder.start()
+    builder.join(seconds)
+    return outcome
+
+
 @pytest.mark.parametrize("processes", [1, 2])
 def test_an_entry_with_no_word_is_indexed_and_the_build_finishes(bundled_pack, tmp_path: Path, processes):
     """A table cell holding only "—": whoosh3's pair filter failed on it, and a writer process
     that failed left the build waiting for ever."""
     import dataclasses
-    import threading
 
     from whoosh import index as windex
 
-    from briefing_app.search.store import write_index
-
     entries = list(iter_entries(bundled_pack))
     entries[3:5] = [dataclasses.replace(entries[3], text="—"), dataclasses.replace(entries[4], text="")]
-    failed: list[BaseException] = []
-
-    def build() -> None:
-        try:
-            write_index(tmp_path, entries, processes=processes, start_method="spawn")
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            failed.append(exc)
-
-    builder = threading.Thread(target=build, daemon=True)
-    builder.start()
-    builder.join(120)
-    assert not builder.is_alive() and failed == []
+    assert _write_within(120, tmp_path, entries, processes=processes) == [None]
     ix = windex.open_dir(str(tmp_path))
     assert ix.doc_count_all() == len(entries)
     ix.close()
@@ -195,14 +203,10 @@ def test_writer_processes_that_die_end_the_build_with_a_reason_not_a_wait(bundle
     showed "Preparing search" for good, after a word filter failed in both): now the build stops."""
     import dataclasses
     import multiprocessing
-    import threading
-
-    from briefing_app.search.store import write_index
 
     entries = [
         dataclasses.replace(e, key=f"{e.key}-{n}") for n in range(40) for e in iter_entries(bundled_pack)
     ]
-    outcome: list[BaseException | None] = []
 
     def kill_the_writers(done: int, total: int, what: str) -> None:
         workers = multiprocessing.active_children()
@@ -211,20 +215,9 @@ def test_writer_processes_that_die_end_the_build_with_a_reason_not_a_wait(bundle
                 worker.kill()
                 worker.join()
 
-    def build() -> None:
-        try:
-            write_index(
-                tmp_path / "ix", entries, processes=2, progress=kill_the_writers, start_method="spawn"
-            )
-            outcome.append(None)
-        except BaseException as exc:  # noqa: BLE001 - looked at below
-            outcome.append(exc)
-
     (tmp_path / "ix").mkdir()
-    builder = threading.Thread(target=build, daemon=True)
-    builder.start()
-    builder.join(120)
-    assert not builder.is_alive(), "the build is still waiting on a dead writer"
+    outcome = _write_within(120, tmp_path / "ix", entries, processes=2, progress=kill_the_writers)
+    assert outcome, "the build is still waiting on a dead writer"
     assert isinstance(outcome[0], OSError), outcome
 
 
