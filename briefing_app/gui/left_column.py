@@ -35,16 +35,19 @@ class LeftColumn(QSplitter):
         self.addWidget(titled("Documents", documents, self))
         self.addWidget(titled("Contents", toc, self))
         self.setSizes([300, 500])
-        # Refitted once the column's new size has reached the list (in its own resizeEvent the list
-        # still has its old width, and a title wraps to a different number of lines at each width).
-        self._refit = QTimer(self)
-        self._refit.setSingleShot(True)
-        self._refit.setInterval(0)
-        self._refit.timeout.connect(self.fit_documents)
+        # Fitted once the list has its size (in the column's resizeEvent it still has its old width,
+        # before the window is shown it is 100 px wide, and a title wraps differently at each).
+        self._fit = QTimer(self)
+        self._fit.setSingleShot(True)
+        self._fit.setInterval(0)
+        self._fit.timeout.connect(self._fit_documents)
 
     def fit_documents(self) -> None:
         """Give the documents list the height its entries need (up to MOST of the column), so
-        that the comparisons listed last are not hidden below it."""
+        that the comparisons listed last are not hidden below it: on the next turn of the loop."""
+        self._fit.start()
+
+    def _fit_documents(self) -> None:
         docs = self.documents
         # The rows as laid out at the list's width: sizeHintForRow does not wrap a long title.
         docs.doItemsLayout()
@@ -59,4 +62,4 @@ class LeftColumn(QSplitter):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
         if event.oldSize() != event.size():
-            self._refit.start()
+            self.fit_documents()
